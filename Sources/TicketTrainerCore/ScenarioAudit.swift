@@ -1,0 +1,74 @@
+/// Checks scenarios against each other and against the lesson's rules.
+///
+/// Finds ids used twice, `expect` values that contradict the rule that decides the field,
+/// fields where the rules disagree, and fields that no rule decides and no `expect` gives
+/// (those are not graded, so the trainer hears about it as a warning).
+public struct ScenarioAudit: Sendable {
+    public let engine: RuleEngine
+
+    public init(lesson: Lesson) {
+        self.engine = RuleEngine(lesson: lesson)
+    }
+
+    public func check(_ banks: [ScenarioBank]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstUse: [String: SourceLocation] = [:]
+
+        for bank in banks {
+            let fallback = SourceLocation(file: bank.file, line: 1, column: 1)
+            for scenario in bank.scenarios {
+                let at = scenario.origin.id ?? fallback
+                if let first = firstUse[scenario.id] {
+                    diagnostics.append(
+                        .error(
+                            at: at, "scenario id '\(scenario.id)' is used twice",
+                            note: "first used at \(first)"))
+                } else {
+                    firstUse[scenario.id] = at
+                }
+                diagnostics += check(scenario, at: scenario.origin.scenario ?? fallback)
+            }
+        }
+        return diagnostics
+    }
+
+    /// What is wrong with one scenario's answers, field by field.
+    public func check(_ scenario: Scenario, at location: SourceLocation) -> [Diagnostic] {
+        let decision = engine.decide(scenario.facts)
+        var diagnostics: [Diagnostic] = []
+
+        for field in engine.lesson.fields {
+            let stated = scenario.expected[field.id]
+            let statedAt = scenario.origin.expected[field.id] ?? location
+
+            switch decision[field.id] {
+            case .decided(let label, let rule):
+                if let stated, stated != label {
+                    diagnostics.append(
+                        .error(
+                            at: statedAt,
+                            "'\(scenario.id)' expects \(field.id) '\(stated)', but rule "
+                                + "'\(rule.id)' (\(rule.source)) gives '\(label)'",
+                            note: "fix the facts, or remove '\(field.id)' from 'expect'"))
+                }
+            case .conflict(let rules):
+                let names = rules.map { "'\($0.id)' gives '\($0.outcome[field.id] ?? "")'" }
+                diagnostics.append(
+                    .error(
+                        at: location,
+                        "rules disagree on \(field.id) for '\(scenario.id)': "
+                            + names.joined(separator: ", "),
+                        note: "make one rule override the other in the lesson"))
+            case .undecided(let silence):
+                guard stated == nil else { continue }
+                var message = "no rule decides \(field.id) for '\(scenario.id)', so it is not graded"
+                if let silence { message += ": \(silence.note.english)" }
+                diagnostics.append(
+                    .warning(
+                        at: location, message,
+                        note: "give it under 'expect' if the ticket should grade it"))
+            }
+        }
+        return diagnostics
+    }
+}

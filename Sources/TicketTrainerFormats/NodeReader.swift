@@ -1,0 +1,143 @@
+import TicketTrainerCore
+
+/// Reads typed values out of `YAMLNode`s, collecting a diagnostic for every fault
+/// instead of stopping at the first, so a trainer sees them all in one run.
+struct NodeReader {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(at location: SourceLocation, _ message: String, note: String? = nil) {
+        diagnostics.append(.error(at: location, message, note: note))
+    }
+
+    /// The entries of a mapping, after checking its keys: an unknown key or a missing
+    /// required one is reported, with the nearest known key suggested.
+    mutating func mapping(
+        _ node: YAMLNode, _ what: String, required: [String], optional: [String] = []
+    ) -> [String: YAMLNode]? {
+        guard case .mapping(let entries) = node.content else {
+            error(at: node.location, "\(what) should be a mapping, not \(node.kindName)")
+            return nil
+        }
+        let known = required + optional
+        var values: [String: YAMLNode] = [:]
+        for (key, value) in entries {
+            guard case .scalar(let name, _) = key.content else { continue }
+            guard known.contains(name) else {
+                error(
+                    at: key.location, "unknown key '\(name)' in \(what)",
+                    note: Self.suggestion(for: name, among: known))
+                continue
+            }
+            values[name] = value
+        }
+        for name in required where values[name] == nil {
+            error(at: node.location, "\(what) is missing '\(name)'")
+        }
+        return values
+    }
+
+    mutating func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        guard case .sequence(let items) = node.content else {
+            error(at: node.location, "\(what) should be a list, not \(node.kindName)")
+            return nil
+        }
+        return items
+    }
+
+    /// A text value; numbers and booleans written plainly are taken as their text.
+    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+        guard case .scalar(let text, let quoted) = node.content else {
+            error(at: node.location, "\(what) should be text, not \(node.kindName)")
+            return nil
+        }
+        guard !text.isEmpty || quoted else {
+            error(at: node.location, "\(what) is empty")
+            return nil
+        }
+        return text
+    }
+
+    /// A boolean: `true`/`false`, and YAML 1.1's `yes`/`no`/`on`/`off`, unquoted.
+    mutating func boolean(_ node: YAMLNode, _ what: String) -> Bool? {
+        if case .scalar(let text, false) = node.content {
+            switch text.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        error(
+            at: node.location, "\(what) should be true or false, not \(node.kindName)",
+            note: quotedNote(node))
+        return nil
+    }
+
+    /// A whole number in a range, written in decimal (`010` is ten).
+    mutating func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        if case .scalar(let text, false) = node.content,
+            text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text),
+            range.contains(number)
+        {
+            return number
+        }
+        error(
+            at: node.location,
+            "\(what) should be a whole number from \(range.lowerBound) to \(range.upperBound), "
+                + "not \(node.kindName)",
+            note: quotedNote(node))
+        return nil
+    }
+
+    /// Text in both languages: a mapping with `ro` and `en`, or one text for both.
+    mutating func localized(_ node: YAMLNode, _ what: String) -> LocalizedText? {
+        if case .scalar = node.content {
+            return text(node, what).map { LocalizedText($0) }
+        }
+        guard let entries = mapping(node, what, required: ["ro", "en"]),
+            let romanian = entries["ro"].flatMap({ text($0, "\(what) in Romanian") }),
+            let english = entries["en"].flatMap({ text($0, "\(what) in English") })
+        else { return nil }
+        return LocalizedText(romanian: romanian, english: english)
+    }
+
+    /// A list of words, or a single word standing for a list of one.
+    mutating func words(_ node: YAMLNode, _ what: String) -> [(String, SourceLocation)]? {
+        if case .scalar = node.content {
+            return text(node, what).map { [($0, node.location)] }
+        }
+        guard let items = list(node, what) else { return nil }
+        return items.compactMap { item in text(item, what).map { ($0, item.location) } }
+    }
+
+    private func quotedNote(_ node: YAMLNode) -> String? {
+        guard case .scalar(_, true) = node.content else { return nil }
+        return "remove the quotes"
+    }
+
+    /// "did you mean 'x'?" for a near miss, judged by edit distance.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3)
+        else {
+            return "expected one of: " + candidates.map { "'\($0)'" }.joined(separator: ", ")
+        }
+        return "did you mean '\(best.0)'?"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
