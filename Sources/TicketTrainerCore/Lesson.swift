@@ -11,6 +11,8 @@ public struct Lesson: Hashable, Sendable {
     /// In the order the lesson teaches them.
     public var rules: [Rule]
     public var silences: [Silence]
+    /// Where the lesson was written, for findings about it as a whole.
+    public var origin: SourceLocation?
 
     public init(
         id: String,
@@ -19,7 +21,8 @@ public struct Lesson: Hashable, Sendable {
         fields: [Field],
         facts: [FactDefinition],
         rules: [Rule],
-        silences: [Silence] = []
+        silences: [Silence] = [],
+        origin: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
@@ -28,6 +31,7 @@ public struct Lesson: Hashable, Sendable {
         self.facts = facts
         self.rules = rules
         self.silences = silences
+        self.origin = origin
     }
 
     public func field(_ id: FieldID) -> Field? { fields.first { $0.id == id } }

@@ -29,6 +29,8 @@ public struct Rule: Hashable, Sendable {
     /// Rules whose decisions this one replaces when both fire (an escalation, say).
     public var overrides: Set<RuleID>
     public var explanation: LocalizedText
+    /// Where the rule was written, for findings about it.
+    public var origin: SourceLocation?
 
     public init(
         id: RuleID,
@@ -37,7 +39,8 @@ public struct Rule: Hashable, Sendable {
         outcome: [FieldID: String],
         contactDeadline: ContactDeadline? = nil,
         overrides: Set<RuleID> = [],
-        explanation: LocalizedText
+        explanation: LocalizedText,
+        origin: SourceLocation? = nil
     ) {
         self.id = id
         self.source = source
@@ -46,6 +49,7 @@ public struct Rule: Hashable, Sendable {
         self.contactDeadline = contactDeadline
         self.overrides = overrides
         self.explanation = explanation
+        self.origin = origin
     }
 
     /// Whether every condition holds for these facts.
@@ -62,11 +66,16 @@ public struct Silence: Hashable, Sendable {
     public var conditions: [FactID: Set<FactValue>]
     public var fields: [FieldID]
     public var note: LocalizedText
+    public var origin: SourceLocation?
 
-    public init(conditions: [FactID: Set<FactValue>], fields: [FieldID], note: LocalizedText) {
+    public init(
+        conditions: [FactID: Set<FactValue>], fields: [FieldID], note: LocalizedText,
+        origin: SourceLocation? = nil
+    ) {
         self.conditions = conditions
         self.fields = fields
         self.note = note
+        self.origin = origin
     }
 
     /// Whether this silence covers a ticket with these facts.

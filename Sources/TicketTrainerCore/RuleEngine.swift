@@ -76,12 +76,16 @@ public struct RuleEngine: Sendable {
         return Decision(verdicts: verdicts, contact: contact, firedRules: fired)
     }
 
-    private func verdict(on field: FieldID, fired: [Rule], facts: Facts) -> FieldVerdict {
+    /// The fired rules that have a say on a field: those deciding it that no other rule
+    /// deciding it overrides.
+    public func standing(on field: FieldID, fired: [Rule]) -> [Rule] {
         let deciding = fired.filter { $0.outcome[field] != nil }
-
-        // A rule that another deciding rule overrides has no say on this field.
         let overridden = deciding.reduce(into: Set<RuleID>()) { $0.formUnion($1.overrides) }
-        let standing = deciding.filter { !overridden.contains($0.id) }
+        return deciding.filter { !overridden.contains($0.id) }
+    }
+
+    private func verdict(on field: FieldID, fired: [Rule], facts: Facts) -> FieldVerdict {
+        let standing = standing(on: field, fired: fired)
 
         guard let first = standing.first, let label = first.outcome[field] else {
             let silence = lesson.silences.first { $0.fields.contains(field) && $0.covers(facts) }

@@ -27,7 +27,7 @@ struct LessonDecoder {
         }
         return Lesson(
             id: id, title: title, passMark: passMark, fields: fields, facts: facts,
-            rules: rules, silences: silences ?? [])
+            rules: rules, silences: silences ?? [], origin: top["rules"]?.location)
     }
 
     // MARK: - Fields
@@ -175,7 +175,8 @@ struct LessonDecoder {
             rules.append(
                 Rule(
                     id: RuleID(id), source: source, conditions: conditions, outcome: outcome,
-                    contactDeadline: hours.map(ContactDeadline.init), explanation: explanation))
+                    contactDeadline: hours.map(ContactDeadline.init), explanation: explanation,
+                    origin: item.location))
         }
 
         // Overrides may name rules written further down, so they are resolved last.
@@ -272,7 +273,8 @@ struct LessonDecoder {
                         note: NodeReader.suggestion(for: name, among: fields.map(\.id.rawValue)))
                 }
             }
-            return Silence(conditions: conditions, fields: silentFields, note: note)
+            return Silence(
+                conditions: conditions, fields: silentFields, note: note, origin: item.location)
         }
     }
 }

@@ -114,30 +114,11 @@ struct NodeReader {
         return "remove the quotes"
     }
 
-    /// "did you mean 'x'?" for a near miss, judged by edit distance.
+    /// "did you mean 'x'?" for a near miss, else the list of what is allowed.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3)
-        else {
-            return "expected one of: " + candidates.map { "'\($0)'" }.joined(separator: ", ")
+        if let closest = NearMiss.closest(to: word, among: candidates) {
+            return "did you mean '\(closest)'?"
         }
-        return "did you mean '\(best.0)'?"
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return previous[b.count]
+        return "expected one of: " + candidates.map { "'\($0)'" }.joined(separator: ", ")
     }
 }

@@ -1,1 +1,32 @@
-print("x")
+import Foundation
+import TicketTrainerCore
+import TicketTrainerTerminal
+
+setlocale(LC_ALL, "")
+if !Locale.isUTF8 {
+    // libedit reads and completes non-ASCII text only in a UTF-8 locale.
+    setlocale(LC_CTYPE, "C.UTF-8")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let options: Options
+do {
+    options = try OptionParser.parse(arguments)
+} catch {
+    Console.error.line("ticket-trainer: error: " + error.message)
+    Console.error.line("usage: ticket-trainer [practice|test|validate|explain] [options]")
+    Console.error.line("see 'ticket-trainer --help'")
+    exit(2)
+}
+
+let language = options.language ?? InterfaceLanguage.fromEnvironment()
+
+switch options.command {
+case .help:
+    Usage.print(language)
+    exit(0)
+case .practice, .test:
+    exit(QuizCommandLine(options: options, language: language).run())
+case .validate, .explain:
+    exit(TrainerCommandLine(options: options, language: language).run())
+}

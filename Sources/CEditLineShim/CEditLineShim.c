@@ -1,0 +1,126 @@
+#include "CEditLineShim.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char prompt_text[512];
+static volatile sig_atomic_t interrupted = 0;
+
+EditLine *tt_el_open(const char *program) { return el_init(program, stdin, stdout, stderr); }
+
+static char *current_prompt(EditLine *el) {
+    (void)el;
+    return prompt_text;
+}
+
+void tt_el_set_prompt(EditLine *el, const char *prompt) {
+    strncpy(prompt_text, prompt, sizeof prompt_text - 1);
+    prompt_text[sizeof prompt_text - 1] = '\0';
+    /* \1 brackets escape sequences that take no room on the screen. */
+    el_set(el, EL_PROMPT_ESC, current_prompt, '\1');
+}
+
+void tt_el_set_editor(EditLine *el, const char *mode) { el_set(el, EL_EDITOR, mode); }
+
+void tt_el_set_history(EditLine *el, History *list) {
+    el_set(el, EL_HIST, history, list);
+}
+
+void tt_el_set_client_data(EditLine *el, void *data) { el_set(el, EL_CLIENTDATA, data); }
+
+void *tt_el_client_data(EditLine *el) {
+    void *data = NULL;
+    el_get(el, EL_CLIENTDATA, &data);
+    return data;
+}
+
+void tt_el_add_function(EditLine *el, const char *name, const char *help, tt_el_function fn) {
+    el_set(el, EL_ADDFN, name, help, fn);
+}
+
+void tt_el_bind(EditLine *el, const char *key, const char *function) {
+    el_set(el, EL_BIND, key, function, NULL);
+}
+
+/* Like libedit's own reader, but a read interrupted by SIGINT fails at once instead of
+   being retried, and other signals (a window resize) just retry the read. */
+static int read_interruptibly(EditLine *el, wchar_t *out) {
+    (void)el;
+    char bytes[MB_LEN_MAX];
+    size_t count = 0;
+
+    for (;;) {
+        if (interrupted) {
+            errno = EINTR;
+            return -1;
+        }
+        ssize_t got = read(STDIN_FILENO, bytes + count, 1);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        if (got == 0) return 0;
+        count += 1;
+
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        size_t used = mbrtowc(out, bytes, count, &state);
+        if (used == (size_t)-2 && count < MB_LEN_MAX) continue;
+        if (used == (size_t)-1 || used == (size_t)-2) {
+            count = 0; /* not a character in this locale: drop the bytes */
+            continue;
+        }
+        if (used == 0) *out = L'\0';
+        return 1;
+    }
+}
+
+void tt_el_read_interruptibly(EditLine *el) { el_set(el, EL_GETCFN, read_interruptibly); }
+
+History *tt_history_open(int size) {
+    HistEvent event;
+    History *list = history_init();
+    if (list == NULL) return NULL;
+    history(list, &event, H_SETSIZE, size);
+    history(list, &event, H_SETUNIQUE, 1);
+    return list;
+}
+
+void tt_history_enter(History *list, const char *line) {
+    HistEvent event;
+    history(list, &event, H_ENTER, line);
+}
+
+int tt_history_load(History *list, const char *path) {
+    HistEvent event;
+    return history(list, &event, H_LOAD, path);
+}
+
+int tt_history_save(History *list, const char *path) {
+    HistEvent event;
+    return history(list, &event, H_SAVE, path);
+}
+
+static void note_interrupt(int signal_number) {
+    (void)signal_number;
+    interrupted = 1;
+}
+
+void tt_catch_interrupts(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = note_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: the read must fail with EINTR */
+    sigaction(SIGINT, &action, NULL);
+}
+
+int tt_take_interrupt(void) {
+    int was = interrupted;
+    interrupted = 0;
+    return was;
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Standard output and error, written straight to their file descriptors so that text
+/// from the program and from libedit never overtake each other in a buffer.
+public struct Console: Sendable {
+    public let descriptor: Int32
+
+    public static let output = Console(descriptor: STDOUT_FILENO)
+    public static let error = Console(descriptor: STDERR_FILENO)
+
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // A closed pipe: nobody is reading, so there is no one to tell.
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Whether the descriptor is a terminal.
+    public var isTerminal: Bool { isatty(descriptor) == 1 }
+
+    /// The terminal's width in columns, or nil when it is not a terminal.
+    public var columns: Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import TicketTrainerCore
+
+/// The result of a run as one JSON object, for scripts and CI.
+public enum ResultJSON {
+    public static func render(_ session: QuizSession, finished: Bool) -> String {
+        let score = session.score
+        let questions = session.results.map { result -> [String: Any] in
+            let key = result.question.key
+            var expected: [String: String] = [:]
+            var correct: [String: Bool] = [:]
+            var rules: [String: String] = [:]
+            for field in result.question.fields {
+                expected[field.rawValue] = key[field].label
+                correct[field.rawValue] = result.isCorrect(field)
+                if case .rule(_, let rule) = key[field] { rules[field.rawValue] = rule.id.rawValue }
+            }
+            var answers: [String: Any] = [:]
+            for field in result.question.fields {
+                answers[field.rawValue] = result.answers[field] ?? NSNull()
+            }
+            return [
+                "id": result.question.scenario.id,
+                "answers": answers,
+                "expected": expected,
+                "correct": correct,
+                "rules": rules,
+                "points": result.points,
+                "max": result.possible,
+            ]
+        }
+        let object: [String: Any] = [
+            "lesson": session.lesson.id,
+            "mode": session.mode.rawValue,
+            "finished": finished,
+            "score": score.points,
+            "max": score.possible,
+            "percent": (score.percent * 100).rounded() / 100,
+            "pass_mark": session.lesson.passMark,
+            "passed": finished && session.passed,
+            "questions": questions,
+        ]
+        let data = try? JSONSerialization.data(
+            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

@@ -1,0 +1,114 @@
+import TicketTrainerCore
+
+/// What the command line asks for.
+struct Options {
+    enum Command: String {
+        case practice, test, validate, explain, help
+    }
+
+    var command: Command = .practice
+    var arguments: [String] = []
+    var lessonPaths: [String] = []
+    var scenarioPaths: [String] = []
+    var language: Language?
+    var seed: UInt64?
+    var inOrder = false
+    var json = false
+    var format: String?
+}
+
+/// A command line that cannot be carried out, and what would be right.
+struct UsageError: Error {
+    var message: String
+}
+
+/// Reads `ticket-trainer [COMMAND] [OPTIONS] [ARGS]`.
+enum OptionParser {
+    static let valueOptions = ["--lesson", "--scenarios", "--lang", "--seed", "--format"]
+    static let flags = ["--in-order", "--json", "--help", "-h"]
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+        var options = Options()
+        var remaining = arguments[...]
+
+        if let first = remaining.first, !first.hasPrefix("-") {
+            guard let command = Options.Command(rawValue: first) else {
+                let names = ["practice", "test", "validate", "explain", "help"]
+                throw UsageError(
+                    message: "unknown command '\(first)'"
+                        + (suggest(first, among: names).map { "; did you mean '\($0)'?" } ?? "")
+                        + "\ncommands: " + names.joined(separator: ", "))
+            }
+            options.command = command
+            remaining = remaining.dropFirst()
+        }
+
+        while let argument = remaining.popFirst() {
+            if !argument.hasPrefix("-") || argument == "-" {
+                options.arguments.append(argument)
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+
+            if flags.contains(name) {
+                guard inlineValue == nil else {
+                    throw UsageError(message: "option '\(name)' takes no value")
+                }
+                switch name {
+                case "--in-order": options.inOrder = true
+                case "--json": options.json = true
+                default: options.command = .help
+                }
+                continue
+            }
+            guard valueOptions.contains(name) else {
+                let hint = suggest(name, among: valueOptions + flags).map { "; did you mean '\($0)'?" }
+                throw UsageError(message: "unknown option '\(name)'" + (hint ?? ""))
+            }
+            guard let value = inlineValue ?? remaining.popFirst() else {
+                throw UsageError(message: "option '\(name)' needs a value")
+            }
+            try apply(name, value, to: &options)
+        }
+        return options
+    }
+
+    private static func apply(
+        _ name: String, _ value: String, to options: inout Options
+    ) throws(UsageError) {
+        switch name {
+        case "--lesson":
+            options.lessonPaths.append(value)
+        case "--scenarios":
+            options.scenarioPaths.append(value)
+        case "--lang":
+            guard let language = Language(rawValue: value.lowercased()) else {
+                throw UsageError(message: "'--lang \(value)': expected 'ro' or 'en'")
+            }
+            options.language = language
+        case "--seed":
+            guard let seed = UInt64(value) else {
+                throw UsageError(
+                    message: "'--seed \(value)': expected a whole number from 0 to \(UInt64.max)")
+            }
+            options.seed = seed
+        case "--format":
+            guard ["text", "json"].contains(value) else {
+                throw UsageError(message: "'--format \(value)': expected 'text' or 'json'")
+            }
+            options.format = value
+        default:
+            break
+        }
+    }
+
+    /// The closest name, if it is close enough to be what was meant.
+    static func suggest(_ word: String, among names: [String]) -> String? {
+        NearMiss.closest(to: word, among: names)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import TicketTrainerCore
+import TicketTrainerFormats
+import TicketTrainerTerminal
+
+/// `ticket-trainer practice` and `ticket-trainer test`: load, ask, report.
+struct QuizCommandLine {
+    let options: Options
+    let language: Language
+
+    func run() -> Int32 {
+        let mode: QuizMode = options.command == .test ? .finalTest : .practice
+        guard let (lesson, scenarios) = loadScenarios(for: mode) else { return 1 }
+
+        let order: QuizOrder =
+            options.inOrder ? .asWritten : .shuffled(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
+        let session = QuizSession(lesson: lesson, scenarios: scenarios, mode: mode, order: order)
+
+        let interactive = !options.json && Console.output.isTerminal && isatty(STDIN_FILENO) == 1
+        let output: Console = options.json ? .error : .output
+        let style = interactive ? Style.detect() : Style.detect(isTerminal: false)
+        let screen = QuizScreen(
+            lesson: lesson, strings: Strings(language), style: style,
+            columns: output.columns ?? 80, output: output)
+
+        let reader: LineReader
+        if interactive, let editor = LineEditor(historyFile: TraineeFiles.stateFolder().map { $0 + "/history" }) {
+            reader = editor
+        } else {
+            reader = PlainLineReader(output: output, echo: isatty(STDIN_FILENO) != 1)
+        }
+
+        let runner = QuizRunner(session: session, reader: reader, screen: screen)
+        let ending = runner.run()
+        if options.json {
+            Console.output.line(ResultJSON.render(runner.session, finished: ending == .finished))
+        }
+        return 0
+    }
+
+    /// The lesson and the scenarios for this mode, or nil after printing what is wrong.
+    private func loadScenarios(for mode: QuizMode) -> (Lesson, [Scenario])? {
+        let bundled = BundledFiles.root()
+        let lessonPaths = options.lessonPaths.isEmpty ? bundled.map { [$0 + "/Lessons"] } ?? [] : options.lessonPaths
+        let scenarioPaths =
+            options.scenarioPaths.isEmpty ? bundled.map { [$0 + "/Scenarios"] } ?? [] : options.scenarioPaths
+        guard !lessonPaths.isEmpty, !scenarioPaths.isEmpty else {
+            Diagnostics.fail(
+                "cannot find the bundled Lessons and Scenarios folders",
+                note: "pass --lesson and --scenarios, or set TICKET_TRAINER_HOME to the checkout")
+            return nil
+        }
+
+        let course = CourseLoader().load(lessonPaths + scenarioPaths)
+        var problems = course.diagnostics
+        for lesson in course.lessons {
+            problems += ScenarioAudit(lesson: lesson).check(course.banks.filter { $0.lessonID == lesson.id })
+        }
+        let errors = problems.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            Diagnostics.print(errors)
+            Diagnostics.fail("the files above have errors; 'ticket-trainer validate' lists them all")
+            return nil
+        }
+
+        // With files given explicitly, every one of them is used, whatever its purpose.
+        let purpose: ScenarioPurpose = mode == .finalTest ? .finalTest : .practice
+        let lessonIDs = Set(course.banks.map(\.lessonID))
+        guard let lesson = course.lessons.first(where: { lessonIDs.contains($0.id) }) ?? course.lessons.first
+        else {
+            Diagnostics.fail("no lesson was loaded", note: "pass a lesson file with --lesson")
+            return nil
+        }
+        let banks = course.banks.filter { $0.lessonID == lesson.id }
+        let chosen = options.scenarioPaths.isEmpty ? banks.filter { $0.purpose == purpose } : banks
+        let scenarios = chosen.flatMap(\.scenarios)
+        guard !scenarios.isEmpty else {
+            Diagnostics.fail(
+                "no \(purpose.rawValue) scenarios for lesson '\(lesson.id)'",
+                note: "pass a scenario file with --scenarios")
+            return nil
+        }
+        return (lesson, scenarios)
+    }
+}
+
+/// Prints findings and errors on standard error, in the compilers' form.
+enum Diagnostics {
+    static func print(_ diagnostics: [Diagnostic]) {
+        let style = Style.detect(isTerminal: Console.error.isTerminal)
+        for diagnostic in diagnostics.sorted(by: { $0.location < $1.location }) {
+            let tag = diagnostic.severity == .error ? style.bad("error") : style.warn("warning")
+            Console.error.line(
+                "\(diagnostic.location): \(tag): " + SafeText.visible(diagnostic.message, keepingNewlines: false))
+            if let note = diagnostic.note {
+                Console.error.line("\(diagnostic.location): note: " + SafeText.visible(note, keepingNewlines: false))
+            }
+        }
+    }
+
+    static func fail(_ message: String, note: String? = nil) {
+        let style = Style.detect(isTerminal: Console.error.isTerminal)
+        Console.error.line("ticket-trainer: " + style.bad("error") + ": " + message)
+        if let note { Console.error.line("ticket-trainer: note: " + note) }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import TicketTrainerCore
+import TicketTrainerTerminal
+
+/// The interface language the locale asks for: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
+enum InterfaceLanguage {
+    static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Language {
+        let chosen = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy
+            .compactMap { environment[$0] }.first { !$0.isEmpty }
+        return chosen.flatMap(Language.init(locale:)) ?? .english
+    }
+}
+
+/// `ticket-trainer --help`.
+enum Usage {
+    static func print(_ language: Language) {
+        let text =
+            language == .romanian
+            ? """
+            ticket-trainer: exersează clasificarea tichetelor din monitorul CRM
+
+            utilizare: ticket-trainer [comandă] [opțiuni]
+
+            comenzi:
+              practice            exersare, cu răspunsul corect după fiecare tichet (implicit)
+              test                testul final, notat la sfârșit
+              validate [CALE...]  verifică lecții și scenarii
+              explain ID          arată cum decid regulile un scenariu
+
+            opțiuni:
+              --lesson CALE       fișierul sau dosarul lecției (implicit Lessons/)
+              --scenarios CALE    fișierul sau dosarul scenariilor (implicit Scenarios/)
+              --lang ro|en        limba interfeței (implicit din LANG)
+              --seed N            aceeași ordine a tichetelor la fiecare rulare
+              --in-order          tichetele în ordinea din fișier
+              --json              rezultatul ca obiect JSON pe ieșirea standard
+              --format text|json  forma constatărilor lui validate
+              -h, --help          acest mesaj
+            """
+            : """
+            ticket-trainer: practise classifying CRM ticket-monitor tickets
+
+            usage: ticket-trainer [command] [options]
+
+            commands:
+              practice            practice, with the right answer after each ticket (default)
+              test                the final test, scored at the end
+              validate [PATH...]  check lessons and scenarios
+              explain ID          show how the rules decide one scenario
+
+            options:
+              --lesson PATH       the lesson file or folder (default Lessons/)
+              --scenarios PATH    the scenario file or folder (default Scenarios/)
+              --lang ro|en        interface language (default from LANG)
+              --seed N            the same ticket order on every run
+              --in-order          tickets in the order of the file
+              --json              the result as one JSON object on standard output
+              --format text|json  the form of validate's findings
+              -h, --help          this message
+            """
+        Console.output.line(text)
+    }
+}
