@@ -4,7 +4,9 @@ import PackageDescription
 let package = Package(
     name: "TicketTrainer",
     products: [
-        .executable(name: "ticket-trainer", targets: ["ticket-trainer"])
+        .executable(name: "ticket-trainer", targets: ["ticket-trainer"]),
+        // For the fuzzing package in Fuzz/, which drives the loader directly.
+        .library(name: "TicketTrainerFormats", targets: ["TicketTrainerFormats"]),
     ],
     targets: [
         // C libraries from Debian's -dev packages, each reached through one Swift file.
@@ -54,9 +56,7 @@ let package = Package(
             dependencies: ["TicketTrainerCore", "TicketTrainerFormats"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "TicketTrainerEndToEndTests",
-            dependencies: ["ticket-trainer"]
-        ),
+        // Drives the built binary; `swift build --build-tests` builds it first.
+        .testTarget(name: "TicketTrainerEndToEndTests"),
     ]
 )

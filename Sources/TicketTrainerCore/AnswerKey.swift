@@ -36,10 +36,12 @@ public struct AnswerKey: Hashable, Sendable {
             case .conflict:
                 // A conflict is a fault in the lesson; validate reports it. Grade what the
                 // scenario states, if anything, rather than pick a rule at random.
-                fields[field.id] = scenario.expected[field.id].map { .stated(label: $0) }
+                fields[field.id] =
+                    scenario.expected[field.id].map { .stated(label: $0) }
                     ?? .notGraded(nil)
             case .undecided(let silence):
-                fields[field.id] = scenario.expected[field.id].map { .stated(label: $0) }
+                fields[field.id] =
+                    scenario.expected[field.id].map { .stated(label: $0) }
                     ?? .notGraded(silence)
             }
         }

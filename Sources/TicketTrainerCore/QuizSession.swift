@@ -94,9 +94,11 @@ public struct QuizSession: Sendable {
         return .accepted(chosen, completed: completeIfAnswered(question))
     }
 
-    /// Gives up the current ticket: its unanswered fields score nothing.
+    /// Gives up the current ticket: it scores nothing, even for fields already answered,
+    /// so that skipping never pays better than answering.
     public mutating func skip() -> QuestionResult? {
         guard let question = currentQuestion else { return nil }
+        pending = [:]
         return finish(question)
     }
 

@@ -37,6 +37,19 @@ public struct ScenarioAudit: Sendable {
         let decision = engine.decide(scenario.facts)
         var diagnostics: [Diagnostic] = []
 
+        let key = AnswerKey(scenario: scenario, engine: engine)
+        let hasConflict = decision.verdicts.values.contains {
+            if case .conflict = $0 { return true }
+            return false
+        }
+        // A conflict is reported below; saying the ticket is never asked would repeat it.
+        if key.gradedFields(in: engine.lesson).isEmpty && !hasConflict {
+            diagnostics.append(
+                .warning(
+                    at: location, "no field of '\(scenario.id)' is graded, so it is never asked",
+                    note: "give the fields under 'expect', or change its facts"))
+        }
+
         for field in engine.lesson.fields {
             let stated = scenario.expected[field.id]
             let statedAt = scenario.origin.expected[field.id] ?? location
@@ -61,7 +74,8 @@ public struct ScenarioAudit: Sendable {
                         note: "make one rule override the other in the lesson"))
             case .undecided(let silence):
                 guard stated == nil else { continue }
-                var message = "no rule decides \(field.id) for '\(scenario.id)', so it is not graded"
+                var message =
+                    "no rule decides \(field.id) for '\(scenario.id)', so it is not graded"
                 if let silence { message += ": \(silence.note.english)" }
                 diagnostics.append(
                     .warning(

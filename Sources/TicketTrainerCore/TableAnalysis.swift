@@ -69,16 +69,27 @@ public struct TableAnalysis: Sendable {
 
         for field in lesson.fields.map(\.id) {
             guard let missing = gaps[field], let example = missing.first else { continue }
-            let more = missing.count > 1 ? " (and \(missing.count - 1) more combinations)" : ""
+            let more =
+                switch missing.count {
+                case 1: ""
+                case 2: " (and 1 more combination)"
+                default: " (and \(missing.count - 1) more combinations)"
+                }
             diagnostics.append(
                 .error(
                     at: at,
                     "gap: no rule decides \(field) when \(describe(example))\(more)",
-                    note: "add a rule for it, or list it under 'silent' if the lesson says nothing"))
+                    note: "add a rule for it, or list it under 'silent' if the lesson says nothing")
+            )
         }
 
-        for (_, overlap) in overlaps.sorted(by: { $0.key.map(\.rawValue).sorted().lexicographicallyPrecedes($1.key.map(\.rawValue).sorted()) }) {
-            let gives = overlap.rules.map { "'\($0.id)' gives '\($0.outcome[overlap.field] ?? "")'" }
+        for (_, overlap) in overlaps.sorted(by: {
+            $0.key.map(\.rawValue).sorted().lexicographicallyPrecedes(
+                $1.key.map(\.rawValue).sorted())
+        }) {
+            let gives = overlap.rules.map {
+                "'\($0.id)' gives '\($0.outcome[overlap.field] ?? "")'"
+            }
             diagnostics.append(
                 .error(
                     at: overlap.rules[0].origin ?? at,
@@ -96,6 +107,8 @@ public struct TableAnalysis: Sendable {
                     note: "check its 'when' and the 'overrides' that name it"))
         }
 
+        diagnostics += silenceFindings(combinations, at: at)
+
         for (gap, count) in silentGaps.sorted(by: { $0.key < $1.key }) {
             let silence = lesson.silences[gap.silence]
             diagnostics.append(
@@ -104,6 +117,41 @@ public struct TableAnalysis: Sendable {
                     "the lesson is silent: no rule decides \(gap.field) in \(count) "
                         + "combinations (\(silence.note.english))",
                     note: "scenarios in this case must give \(gap.field) under 'expect'"))
+        }
+        return diagnostics
+    }
+
+    /// Silences that say nothing: they cover no combination, or a rule decides the field
+    /// they claim the lesson is silent on.
+    private func silenceFindings(
+        _ combinations: [Facts], at fallback: SourceLocation
+    )
+        -> [Diagnostic]
+    {
+        var diagnostics: [Diagnostic] = []
+        for silence in lesson.silences {
+            let covered = combinations.filter(silence.covers)
+            let at = silence.origin ?? fallback
+            guard !covered.isEmpty else {
+                diagnostics.append(
+                    .warning(at: at, "this 'silent' entry covers no combination of facts"))
+                continue
+            }
+            for field in silence.fields {
+                let decidedBy = covered.lazy.compactMap { facts in
+                    self.engine.standing(
+                        on: field, fired: self.lesson.rules.filter { $0.fires(on: facts) }
+                    ).first.map { (facts, $0) }
+                }.first
+                if let (facts, rule) = decidedBy {
+                    diagnostics.append(
+                        .warning(
+                            at: at,
+                            "'silent' lists \(field), but rule '\(rule.id)' decides it when "
+                                + describe(facts),
+                            note: "narrow the silence's 'when', or drop \(field) from it"))
+                }
+            }
         }
         return diagnostics
     }

@@ -8,6 +8,8 @@ public struct Course: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Every file that was read, in the order read.
     public var files: [String] = []
+    /// The files that are lessons, whether or not they loaded without error.
+    public var lessonFiles: [String] = []
 
     public init() {}
 
@@ -39,10 +41,21 @@ public struct CourseLoader: Sendable {
 
             switch kind(of: root) {
             case .lesson:
+                course.lessonFiles.append(file)
                 var decoder = LessonDecoder()
                 let lesson = decoder.decode(root)
                 course.diagnostics += decoder.reader.diagnostics
-                if let lesson { course.lessons.append(lesson) }
+                guard let lesson else { continue }
+                if let other = course.lessons.first(where: { $0.id == lesson.id }) {
+                    course.diagnostics.append(
+                        .error(
+                            at: lesson.origin ?? root.location,
+                            "lesson '\(lesson.id)' is defined twice",
+                            note: "the other is in \(other.origin?.file ?? "another file"); "
+                                + "give each lesson its own id"))
+                    continue
+                }
+                course.lessons.append(lesson)
             case .scenarios:
                 scenarioFiles.append((file, root))
             case .unknown:
@@ -82,8 +95,13 @@ public struct CourseLoader: Sendable {
                 files.append(path)
                 continue
             }
+            // Hidden files and folders are an editor's or a tool's, not the trainer's.
             let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { relative in
+                    let lowered = relative.lowercased()
+                    return (lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml"))
+                        && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+                }
                 .sorted()
             files += found.map { (path as NSString).appendingPathComponent($0) }
         }

@@ -38,7 +38,8 @@ struct LessonDecoder {
 
         var fields: [Field] = []
         for item in items {
-            guard let entries = reader.mapping(item, "a field", required: ["id", "name", "choices"]),
+            guard
+                let entries = reader.mapping(item, "a field", required: ["id", "name", "choices"]),
                 let idNode = entries["id"], let id = reader.text(idNode, "a field's 'id'")
             else { continue }
             if fields.contains(where: { $0.id.rawValue == id }) {
@@ -214,7 +215,9 @@ struct LessonDecoder {
                 continue
             }
             let valueNodes: [YAMLNode]
-            if case .sequence(let items) = value.content { valueNodes = items } else {
+            if case .sequence(let items) = value.content {
+                valueNodes = items
+            } else {
                 valueNodes = [value]
             }
             let values = valueNodes.compactMap { FactValueReader.read($0, of: fact, &reader) }

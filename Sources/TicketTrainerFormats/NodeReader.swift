@@ -50,7 +50,7 @@ struct NodeReader {
             error(at: node.location, "\(what) should be text, not \(node.kindName)")
             return nil
         }
-        guard !text.isEmpty || quoted else {
+        guard !text.isEmpty else {
             error(at: node.location, "\(what) is empty")
             return nil
         }

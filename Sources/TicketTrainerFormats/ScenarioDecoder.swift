@@ -71,9 +71,11 @@ struct ScenarioDecoder {
         }
 
         var facts: Facts = [:]
+        var mentioned: Set<String> = []
         var complete = true
         for (key, value) in entries {
             guard case .scalar(let name, _) = key.content else { continue }
+            mentioned.insert(name)
             guard let fact = lesson.fact(FactID(name)) else {
                 reader.error(
                     at: key.location, "unknown fact '\(name)'",
@@ -89,7 +91,8 @@ struct ScenarioDecoder {
         }
 
         // A boolean left out means false; a fact with no default must be given.
-        for fact in lesson.facts where facts[fact.id] == nil && fact.defaultValue == nil {
+        for fact in lesson.facts
+        where !mentioned.contains(fact.id.rawValue) && fact.defaultValue == nil {
             reader.error(
                 at: node.location, "scenario '\(scenario)' does not give fact '\(fact.id)'",
                 note: "'\(fact.id)' has no default; give one of: "

@@ -197,7 +197,8 @@ private struct ParseSession {
         SourceLocation(file: file, line: line, column: column)
     }
 
-    private mutating func fail(at location: SourceLocation, _ message: String, note: String? = nil) {
+    private mutating func fail(at location: SourceLocation, _ message: String, note: String? = nil)
+    {
         diagnostics.append(.error(at: location, message, note: note))
     }
 
@@ -211,7 +212,7 @@ private struct ParseSession {
         let problem = parser.problem.map { String(cString: $0) } ?? "the file cannot be read"
 
         if parser.error == YAML_READER_ERROR {
-            let at = locationOfByte(Int(parser.problem_offset))
+            let at = locationOfByte(startOfSequence(around: Int(parser.problem_offset)))
             if problem.contains("UTF-8") || problem.contains("octet") {
                 fail(at: at, "invalid UTF-8 (\(problem))", note: "save the file as UTF-8")
             } else if problem.contains("control characters") {
@@ -235,6 +236,19 @@ private struct ParseSession {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
         }
         fail(at: at, message)
+    }
+
+    /// libyaml reports a truncated UTF-8 sequence at the byte after its lead byte; the
+    /// trainer needs the lead byte, where the broken character begins.
+    private func startOfSequence(around offset: Int) -> Int {
+        for back in 1...3 where offset - back >= 0 && offset - back < bytes.count {
+            let byte = bytes[offset - back]
+            if byte < 0x80 { break }
+            guard byte & 0xC0 == 0xC0 else { continue }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            return length > back ? offset - back : offset
+        }
+        return offset
     }
 
     /// The line and column of a byte offset, counting characters, not bytes, for the column.

@@ -84,7 +84,8 @@ public final class QuizRunner {
             screen.say(screen.strings.wrongCount(expected: expected.map(screen.name), given: given))
         case .accepted(let chosen, let completed):
             for (field, choice) in chosen.sorted(by: { $0.key < $1.key }) {
-                record(.answered(position: session.results.count, field: field, label: choice.label))
+                record(
+                    .answered(position: session.results.count, field: field, label: choice.label))
             }
             if let completed { finished(completed) }
         }
@@ -120,7 +121,8 @@ public final class QuizRunner {
             if session.mode == .practice {
                 screen.score(session.score)
             } else {
-                screen.say(strings.progress(answered: session.results.count, of: session.questions.count))
+                screen.say(
+                    strings.progress(answered: session.results.count, of: session.questions.count))
             }
         case .quit:
             return false
@@ -135,7 +137,8 @@ public final class QuizRunner {
             screen.testResult(session)
         case (.finalTest, .stopped):
             screen.say()
-            screen.say(strings.unfinished(answered: session.results.count, of: session.questions.count))
+            screen.say(
+                strings.unfinished(answered: session.results.count, of: session.questions.count))
         case (.practice, _):
             screen.say()
             screen.say(screen.style.bold(strings.practiceOver))

@@ -57,7 +57,9 @@ public struct QuizScreen: Sendable {
 
     public func ticket(_ question: Question, number: Int, of total: Int) {
         say()
-        say(style.bold(strings.ticketHeading(number, of: total)) + style.dim("  " + question.scenario.id))
+        say(
+            style.bold(strings.ticketHeading(number, of: total))
+                + style.dim("  " + question.scenario.id))
         let text = SafeText.visible(question.scenario.ticket[language], keepingNewlines: false)
         paragraph(quoted(text), indent: "  ")
         for (field, silence) in question.ungradedFields(in: lesson) {
@@ -131,7 +133,8 @@ public struct QuizScreen: Sendable {
             if result.isCorrect(field) {
                 row += right
             } else {
-                row += (given ?? strings.unanswered) + ", " + style.bold(strings.rightAnswerIs(right))
+                row +=
+                    (given ?? strings.unanswered) + ", " + style.bold(strings.rightAnswerIs(right))
             }
             if case .stated = key[field] { row += style.dim("  (\(strings.statedByScenario))") }
             say(row)
@@ -183,8 +186,9 @@ public struct QuizScreen: Sendable {
             let decides = lesson.fields.compactMap { field in
                 rule.outcome[field.id].map { "\(field.name[language]) \($0)" }
             }
-            say(style.accent(strings.rule(rule.id.rawValue, source: rule.source)) + ": "
-                + decides.joined(separator: ", "))
+            say(
+                style.accent(strings.rule(rule.id.rawValue, source: rule.source)) + ": "
+                    + decides.joined(separator: ", "))
             paragraph(SafeText.visible(rule.explanation[language]), indent: "  ")
         }
     }
@@ -212,8 +216,9 @@ public struct QuizScreen: Sendable {
         let score = session.score
         let verdict = session.passed ? style.good(strings.passed) : style.bad(strings.failed)
         say()
-        say(style.bold(strings.scoreLine(score)) + "  " + verdict + "  "
-            + style.dim(strings.passMark(lesson.passMark)))
+        say(
+            style.bold(strings.scoreLine(score)) + "  " + verdict + "  "
+                + style.dim(strings.passMark(lesson.passMark)))
         breakdown(session.results)
         review(session.results)
     }
@@ -229,8 +234,9 @@ public struct QuizScreen: Sendable {
             paragraph(style.dim(quoted(text)), indent: "    ")
             for field in result.mistakes {
                 let right = result.question.key[field].label ?? ""
-                say("    " + style.wrongMark + " " + name(of: field) + ": "
-                    + strings.yourAnswer(result.answers[field], right: right))
+                say(
+                    "    " + style.wrongMark + " " + name(of: field) + ": "
+                        + strings.yourAnswer(result.answers[field], right: right))
             }
             explainRulesFor(mistakes: result, indent: "    ")
         }

@@ -38,7 +38,9 @@ public struct ScenarioExplanation {
         for fact in lesson.facts {
             guard let value = facts[fact.id] else { continue }
             let implied = scenario.facts[fact.id] == nil
-            let note = implied ? style.dim(romanian ? "  (lipsă, deci false)" : "  (left out, so false)") : ""
+            let note =
+                implied
+                ? style.dim(romanian ? "  (lipsă, deci false)" : "  (left out, so false)") : ""
             screen.say("  " + DisplayWidth.pad(fact.id.rawValue, to: width) + "  \(value)" + note)
         }
 
@@ -49,7 +51,9 @@ public struct ScenarioExplanation {
             let decides = lesson.fields.compactMap { field in
                 rule.outcome[field.id].map { "\(field.id)=\($0)" }
             }.joined(separator: ", ")
-            screen.say("  " + style.accent(strings.rule(rule.id.rawValue, source: rule.source)) + ": " + decides)
+            screen.say(
+                "  " + style.accent(strings.rule(rule.id.rawValue, source: rule.source)) + ": "
+                    + decides)
             if !rule.overrides.isEmpty {
                 let names = rule.overrides.map(\.rawValue).sorted().joined(separator: ", ")
                 screen.say(style.dim((romanian ? "    înlocuiește: " : "    overrides: ") + names))
@@ -75,12 +79,15 @@ public struct ScenarioExplanation {
         if case .conflict(let rules) = key.decision.verdicts.values.first(where: {
             if case .conflict = $0 { return true } else { return false }
         }) {
-            screen.say(style.bad((romanian ? "Reguli în conflict: " : "Conflicting rules: ")
-                + rules.map(\.id.rawValue).joined(separator: ", ")))
+            screen.say(
+                style.bad(
+                    (romanian ? "Reguli în conflict: " : "Conflicting rules: ")
+                        + rules.map(\.id.rawValue).joined(separator: ", ")))
         }
         if let contact = key.decision.contact {
             screen.say()
-            screen.paragraph(strings.contact(hours: contact.deadline.hours, rule: contact.rule.id.rawValue))
+            screen.paragraph(
+                strings.contact(hours: contact.deadline.hours, rule: contact.rule.id.rawValue))
         }
     }
 }

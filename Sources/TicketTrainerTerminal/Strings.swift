@@ -15,13 +15,27 @@ public struct Strings: Sendable {
     // MARK: - Session
 
     public func practiceTitle(_ lesson: String, count: Int) -> String {
-        pick("\(lesson): exersare, \(count) tichete", "\(lesson): practice, \(count) tickets")
+        pick(
+            "\(lesson): exersare, " + tickets(count), "\(lesson): practice, " + tickets(count))
     }
 
     public func testTitle(_ lesson: String, count: Int, passMark: Int) -> String {
         pick(
-            "\(lesson): testul final, \(count) tichete, promovare de la \(passMark)%",
-            "\(lesson): final test, \(count) tickets, pass mark \(passMark)%")
+            "\(lesson): testul final, " + tickets(count) + ", promovare de la \(passMark)%",
+            "\(lesson): final test, " + tickets(count) + ", pass mark \(passMark)%")
+    }
+
+    /// "1 tichet", "5 tichete", "20 de tichete"; "1 ticket", "5 tickets".
+    public func tickets(_ count: Int) -> String {
+        switch language {
+        case .romanian:
+            // Romanian puts "de" between the noun and a number from 20 up whose last two
+            // digits are not 01-19.
+            let needsDe = count >= 20 && !(1...19).contains(count % 100)
+            return count == 1 ? "1 tichet" : "\(count) " + (needsDe ? "de tichete" : "tichete")
+        case .english:
+            return count == 1 ? "1 ticket" : "\(count) tickets"
+        }
     }
 
     public var practiceIntro: String {
@@ -68,7 +82,9 @@ public struct Strings: Sendable {
     }
 
     public var emptyAnswer: String {
-        pick("Scrie un răspuns, numărul lui sau o comandă.", "Type an answer, its number or a command.")
+        pick(
+            "Scrie un răspuns, numărul lui sau o comandă.",
+            "Type an answer, its number or a command.")
     }
 
     public func wrongCount(expected: [String], given: Int) -> String {
@@ -120,7 +136,9 @@ public struct Strings: Sendable {
             "",
             pick("  indiciu    faptele tichetului", "  hint       the ticket's facts"),
             pick("  lecție     regulile lecției", "  lesson     the lesson's rules"),
-            pick("  sari       treci peste tichet (0 puncte)", "  skip       skip the ticket (0 points)"),
+            pick(
+                "  sari       treci peste tichet (0 puncte)",
+                "  skip       skip the ticket (0 points)"),
             pick("  scor       punctajul de până acum", "  score      the score so far"),
             pick("  ieșire     încheie", "  quit       end"),
             pick("  ajutor     acest mesaj", "  help       this message"),
@@ -181,7 +199,8 @@ public struct Strings: Sendable {
     public func unfinished(answered: Int, of total: Int) -> String {
         pick(
             "Testul nu s-a încheiat: \(answered) din \(total) tichete au răspuns. Nu se notează.",
-            "The test was not finished: \(answered) of \(total) tickets answered. It is not scored.")
+            "The test was not finished: \(answered) of \(total) tickets answered. It is not scored."
+        )
     }
 
     public var practiceOver: String { pick("Exersarea s-a încheiat.", "Practice is over.") }

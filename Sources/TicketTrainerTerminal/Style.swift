@@ -50,7 +50,8 @@ extension Locale {
     /// Whether the character set chosen by `LC_ALL`, `LC_CTYPE` or `LANG` is UTF-8.
     public static var isUTF8: Bool {
         let environment = ProcessInfo.processInfo.environment
-        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].lazy
+        let chosen =
+            ["LC_ALL", "LC_CTYPE", "LANG"].lazy
             .compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         let lowered = chosen.lowercased()
         return lowered.contains("utf-8") || lowered.contains("utf8")

@@ -4,10 +4,12 @@ import Foundation
 enum BundledFiles {
     /// The folder holding `Lessons/` and `Scenarios/`: `TICKET_TRAINER_HOME` if set, else
     /// the nearest folder above the executable that has both (the checkout it was built in).
-    static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
+    {
         if let home = environment["TICKET_TRAINER_HOME"], !home.isEmpty { return home }
 
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
         while folder.path != "/" {
@@ -27,7 +29,9 @@ enum BundledFiles {
 /// Where a trainee's own files go, following the XDG base directory specification.
 enum TraineeFiles {
     /// `$XDG_STATE_HOME/ticket-trainer`, by default `~/.local/state/ticket-trainer`.
-    static func stateFolder(environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func stateFolder(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> String?
     {
         let base: String

@@ -67,7 +67,9 @@ enum OptionParser {
                 continue
             }
             guard valueOptions.contains(name) else {
-                let hint = suggest(name, among: valueOptions + flags).map { "; did you mean '\($0)'?" }
+                let hint = suggest(name, among: valueOptions + flags).map {
+                    "; did you mean '\($0)'?"
+                }
                 throw UsageError(message: "unknown option '\(name)'" + (hint ?? ""))
             }
             guard let value = inlineValue ?? remaining.popFirst() else {

@@ -13,7 +13,8 @@ struct QuizCommandLine {
         guard let (lesson, scenarios) = loadScenarios(for: mode) else { return 1 }
 
         let order: QuizOrder =
-            options.inOrder ? .asWritten : .shuffled(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
+            options.inOrder
+            ? .asWritten : .shuffled(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
         let session = QuizSession(lesson: lesson, scenarios: scenarios, mode: mode, order: order)
 
         let interactive = !options.json && Console.output.isTerminal && isatty(STDIN_FILENO) == 1
@@ -24,7 +25,9 @@ struct QuizCommandLine {
             columns: output.columns ?? 80, output: output)
 
         let reader: LineReader
-        if interactive, let editor = LineEditor(historyFile: TraineeFiles.stateFolder().map { $0 + "/history" }) {
+        if interactive,
+            let editor = LineEditor(historyFile: TraineeFiles.stateFolder().map { $0 + "/history" })
+        {
             reader = editor
         } else {
             reader = PlainLineReader(output: output, echo: isatty(STDIN_FILENO) != 1)
@@ -41,9 +44,12 @@ struct QuizCommandLine {
     /// The lesson and the scenarios for this mode, or nil after printing what is wrong.
     private func loadScenarios(for mode: QuizMode) -> (Lesson, [Scenario])? {
         let bundled = BundledFiles.root()
-        let lessonPaths = options.lessonPaths.isEmpty ? bundled.map { [$0 + "/Lessons"] } ?? [] : options.lessonPaths
+        let lessonPaths =
+            options.lessonPaths.isEmpty
+            ? bundled.map { [$0 + "/Lessons"] } ?? [] : options.lessonPaths
         let scenarioPaths =
-            options.scenarioPaths.isEmpty ? bundled.map { [$0 + "/Scenarios"] } ?? [] : options.scenarioPaths
+            options.scenarioPaths.isEmpty
+            ? bundled.map { [$0 + "/Scenarios"] } ?? [] : options.scenarioPaths
         guard !lessonPaths.isEmpty, !scenarioPaths.isEmpty else {
             Diagnostics.fail(
                 "cannot find the bundled Lessons and Scenarios folders",
@@ -54,25 +60,32 @@ struct QuizCommandLine {
         let course = CourseLoader().load(lessonPaths + scenarioPaths)
         var problems = course.diagnostics
         for lesson in course.lessons {
-            problems += ScenarioAudit(lesson: lesson).check(course.banks.filter { $0.lessonID == lesson.id })
+            // A gap or a disagreement in the table would grade trainees by accident.
+            problems += TableAnalysis(lesson: lesson).findings()
+            problems += ScenarioAudit(lesson: lesson).check(
+                course.banks.filter { $0.lessonID == lesson.id })
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
             Diagnostics.print(errors)
-            Diagnostics.fail("the files above have errors; 'ticket-trainer validate' lists them all")
+            Diagnostics.fail(
+                "the files above have errors; 'ticket-trainer validate' lists them all")
             return nil
         }
 
-        // With files given explicitly, every one of them is used, whatever its purpose.
         let purpose: ScenarioPurpose = mode == .finalTest ? .finalTest : .practice
         let lessonIDs = Set(course.banks.map(\.lessonID))
-        guard let lesson = course.lessons.first(where: { lessonIDs.contains($0.id) }) ?? course.lessons.first
+        guard
+            let lesson = course.lessons.first(where: { lessonIDs.contains($0.id) })
+                ?? course.lessons.first
         else {
             Diagnostics.fail("no lesson was loaded", note: "pass a lesson file with --lesson")
             return nil
         }
         let banks = course.banks.filter { $0.lessonID == lesson.id }
-        let chosen = options.scenarioPaths.isEmpty ? banks.filter { $0.purpose == purpose } : banks
+        // A trainer's own file may not say what it is for; then it serves either mode.
+        let forThisMode = banks.filter { $0.purpose == purpose }
+        let chosen = options.scenarioPaths.isEmpty || !forThisMode.isEmpty ? forThisMode : banks
         let scenarios = chosen.flatMap(\.scenarios)
         guard !scenarios.isEmpty else {
             Diagnostics.fail(
@@ -91,9 +104,12 @@ enum Diagnostics {
         for diagnostic in diagnostics.sorted(by: { $0.location < $1.location }) {
             let tag = diagnostic.severity == .error ? style.bad("error") : style.warn("warning")
             Console.error.line(
-                "\(diagnostic.location): \(tag): " + SafeText.visible(diagnostic.message, keepingNewlines: false))
+                "\(diagnostic.location): \(tag): "
+                    + SafeText.visible(diagnostic.message, keepingNewlines: false))
             if let note = diagnostic.note {
-                Console.error.line("\(diagnostic.location): note: " + SafeText.visible(note, keepingNewlines: false))
+                Console.error.line(
+                    "\(diagnostic.location): note: "
+                        + SafeText.visible(note, keepingNewlines: false))
             }
         }
     }

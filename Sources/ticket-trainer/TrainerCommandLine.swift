@@ -32,19 +32,15 @@ struct TrainerCommandLine {
         return named
     }
 
+    /// Loads the files; when none of them is a lesson, the bundled lessons join so that
+    /// a trainer's scenario file is checked against the lesson it names.
     private func loadCourse() -> Course? {
         guard let paths = paths() else { return nil }
-        var course = CourseLoader().load(paths)
-        if course.lessons.isEmpty, !course.banks.isEmpty || course.diagnostics.isEmpty,
-            let bundled = BundledFiles.root()
-        {
-            course = CourseLoader().load([bundled + "/Lessons"] + paths)
-        } else if course.lessons.isEmpty, let bundled = BundledFiles.root(),
-            course.diagnostics.contains(where: { $0.message.hasPrefix("no lesson '") })
-        {
-            course = CourseLoader().load([bundled + "/Lessons"] + paths)
+        let course = CourseLoader().load(paths)
+        guard course.lessonFiles.isEmpty, let bundled = BundledFiles.root() else {
+            return course
         }
-        return course
+        return CourseLoader().load([bundled + "/Lessons"] + paths)
     }
 
     // MARK: - validate
@@ -71,10 +67,15 @@ struct TrainerCommandLine {
                 }
             }
         }
-        findings.sort { ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1) }
+        findings.sort {
+            ($0.location, $0.severity == .error ? 0 : 1) < (
+                $1.location, $1.severity == .error ? 0 : 1
+            )
+        }
 
         if options.format == "json" || options.json {
-            Console.output.line(ValidationJSON.render(findings, coverage: coverage, files: course.files))
+            Console.output.line(
+                ValidationJSON.render(findings, coverage: coverage, files: course.files))
         } else {
             printText(findings, coverage: coverage, files: course.files.count)
         }
@@ -82,13 +83,15 @@ struct TrainerCommandLine {
     }
 
     private func printText(
-        _ findings: [Diagnostic], coverage: [(lesson: Lesson, rule: Rule, scenarios: Int)], files: Int
+        _ findings: [Diagnostic], coverage: [(lesson: Lesson, rule: Rule, scenarios: Int)],
+        files: Int
     ) {
         let style = Style.detect()
         for finding in findings {
             let tag = finding.severity == .error ? style.bad("error") : style.warn("warning")
             Console.output.line(
-                "\(finding.location): \(tag): " + SafeText.visible(finding.message, keepingNewlines: false))
+                "\(finding.location): \(tag): "
+                    + SafeText.visible(finding.message, keepingNewlines: false))
             if let note = finding.note {
                 Console.output.line(
                     "\(finding.location): note: " + SafeText.visible(note, keepingNewlines: false))
@@ -102,10 +105,12 @@ struct TrainerCommandLine {
             for row in coverage {
                 let count = String(row.scenarios)
                 let padded = String(repeating: " ", count: max(0, 4 - count.count)) + count
-                let noun = language == .romanian
+                let noun =
+                    language == .romanian
                     ? (row.scenarios == 1 ? "scenariu" : "scenarii")
                     : (row.scenarios == 1 ? "scenario" : "scenarios")
-                let line = "  " + DisplayWidth.pad(SafeText.visible(row.rule.id.rawValue), to: width)
+                let line =
+                    "  " + DisplayWidth.pad(SafeText.visible(row.rule.id.rawValue), to: width)
                     + " " + padded + " " + noun
                 Console.output.line(row.scenarios == 0 ? style.warn(line) : line)
             }
@@ -113,7 +118,8 @@ struct TrainerCommandLine {
 
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
-        Console.output.line(Summary.line(errors: errors, warnings: warnings, files: files, language))
+        Console.output.line(
+            Summary.line(errors: errors, warnings: warnings, files: files, language))
     }
 
     // MARK: - explain
@@ -121,7 +127,8 @@ struct TrainerCommandLine {
     private func explain() -> Int32 {
         guard options.arguments.count == 1, let id = options.arguments.first else {
             Console.error.line("ticket-trainer: error: 'explain' takes one scenario id")
-            Console.error.line("usage: ticket-trainer explain ID [--scenarios PATH] [--lesson PATH]")
+            Console.error.line(
+                "usage: ticket-trainer explain ID [--scenarios PATH] [--lesson PATH]")
             return 2
         }
         var quizOptions = options
@@ -132,7 +139,9 @@ struct TrainerCommandLine {
         let all = course.banks.flatMap { bank in bank.scenarios.map { (bank, $0) } }
         guard let (bank, scenario) = all.first(where: { $0.1.id == id }) else {
             Diagnostics.print(course.diagnostics.filter { $0.severity == .error })
-            let hint = NearMiss.closest(to: id, among: all.map(\.1.id)).map { "did you mean '\($0)'?" }
+            let hint = NearMiss.closest(to: id, among: all.map(\.1.id)).map {
+                "did you mean '\($0)'?"
+            }
             Diagnostics.fail("no scenario '\(SafeText.visible(id))'", note: hint)
             return 1
         }

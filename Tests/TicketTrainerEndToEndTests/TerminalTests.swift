@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The REPL on a pseudo-terminal: what a trainee types, and what the screen shows.
+@Suite("practice on a terminal", .serialized)
+struct TerminalTests {
+    @Test("Tab completes, Ctrl-C drops the line, feedback follows, Ctrl-D ends")
+    func practiceTicket() throws {
+        let state = try Harness.temporaryFolder()
+        let terminal = try TerminalSession(
+            ["practice", "--in-order", "--lang", "ro"],
+            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path])
+
+        var screen = try terminal.waitFor("tip> ")
+        #expect(screen.contains("Tichetul 1 din 28"))
+        #expect(screen.contains("Tip: 1 HelpDesk  2 Service soluție  3 Asistență fiscală"))
+
+        // Tab completes a prefix to the full label, diacritics included.
+        try terminal.type("serv")
+        try terminal.press("Tab")
+        screen = try terminal.waitFor("tip> Service soluție")
+        #expect(try terminal.lastLine() == "tip> Service soluție")
+
+        // Ctrl-C drops that line and asks again; the program stays.
+        try terminal.press("C-c")
+        try terminal.waitFor("^C")
+        #expect(try terminal.lastLine() == "tip> ")
+
+        // The first bundled ticket: sales stopped, so HelpDesk, Ridicată, Critică.
+        try terminal.type("1")
+        try terminal.press("Enter")
+        try terminal.waitFor("prioritate> ")
+        try terminal.type("normala")
+        try terminal.press("Enter")
+        try terminal.waitFor("gravitate> ")
+        try terminal.type("crit")
+        try terminal.press("Enter")
+
+        screen = try terminal.waitFor("Termen de contact")
+        #expect(screen.contains("✓ Tip         HelpDesk"))
+        #expect(screen.contains("✗ Prioritate  Normală, corect: Ridicată"))
+        #expect(screen.contains("✓ Gravitate   Critică"))
+        #expect(screen.contains("Regula sales-stopped (IV, HelpDesk, ex. 1)"))
+        #expect(screen.contains("2 ore"))
+
+        // Ctrl-D on an empty line ends with the summary.
+        try terminal.waitFor("Tichetul 2 din 28")
+        try terminal.press("C-d")
+        screen = try terminal.waitFor("[exited 0]")
+        #expect(screen.contains("Exersarea s-a încheiat."))
+        #expect(screen.contains("Punctaj: 2 din 3"))
+
+        // Every answer went into the history file under XDG_STATE_HOME.
+        let history = try String(
+            contentsOf: state.appendingPathComponent("ticket-trainer/history"), encoding: .utf8)
+        #expect(history.contains("normala"))
+    }
+
+    @Test("the interface is English with --lang en, and help lists the commands")
+    func englishHelp() throws {
+        let state = try Harness.temporaryFolder()
+        let terminal = try TerminalSession(
+            ["test", "--in-order", "--lang", "en"],
+            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path])
+
+        try terminal.waitFor("type> ")
+        try terminal.type("help")
+        try terminal.press("Enter")
+        var screen = try terminal.waitFor("quit       end")
+        #expect(screen.contains("hint       the ticket's facts"))
+
+        try terminal.type("hint")
+        try terminal.press("Enter")
+        screen = try terminal.waitFor("There are no hints in the final test.")
+
+        try terminal.type("quit")
+        try terminal.press("Enter")
+        screen = try terminal.waitFor("[exited 0]")
+        #expect(screen.contains("The test was not finished: 0 of 15 tickets answered."))
+    }
+}
