@@ -117,6 +117,12 @@ void tt_catch_interrupts(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: the read must fail with EINTR */
     sigaction(SIGINT, &action, NULL);
+
+    /* A blocked SIGINT is inherited from whoever started us; Ctrl-C must still work. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 int tt_take_interrupt(void) {

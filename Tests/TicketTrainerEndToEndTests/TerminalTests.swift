@@ -11,7 +11,7 @@ struct TerminalTests {
             ["practice", "--in-order", "--lang", "ro"],
             environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path])
 
-        var screen = try terminal.waitFor("tip> ")
+        var screen = try terminal.waitFor("tip>")
         #expect(screen.contains("Tichetul 1 din 28"))
         #expect(screen.contains("Tip: 1 HelpDesk  2 Service soluție  3 Asistență fiscală"))
 
@@ -24,15 +24,15 @@ struct TerminalTests {
         // Ctrl-C drops that line and asks again; the program stays.
         try terminal.press("C-c")
         try terminal.waitFor("^C")
-        #expect(try terminal.lastLine() == "tip> ")
+        #expect(try terminal.lastLine() == "tip>")
 
         // The first bundled ticket: sales stopped, so HelpDesk, Ridicată, Critică.
         try terminal.type("1")
         try terminal.press("Enter")
-        try terminal.waitFor("prioritate> ")
+        try terminal.waitFor("prioritate>")
         try terminal.type("normala")
         try terminal.press("Enter")
-        try terminal.waitFor("gravitate> ")
+        try terminal.waitFor("gravitate>")
         try terminal.type("crit")
         try terminal.press("Enter")
 
@@ -63,7 +63,7 @@ struct TerminalTests {
             ["test", "--in-order", "--lang", "en"],
             environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path])
 
-        try terminal.waitFor("type> ")
+        try terminal.waitFor("type>")
         try terminal.type("help")
         try terminal.press("Enter")
         var screen = try terminal.waitFor("quit       end")
