@@ -25,6 +25,12 @@ let package = Package(
             dependencies: ["CEditLine"]
         ),
 
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
         // The lesson's world: no I/O, no C.
         .target(name: "TicketTrainerCore"),
 
@@ -32,6 +38,12 @@ let package = Package(
         .target(
             name: "TicketTrainerFormats",
             dependencies: ["TicketTrainerCore", "CYAML"]
+        ),
+
+        // Attempts and answers in SQLite, one transaction per answer.
+        .target(
+            name: "TicketTrainerStorage",
+            dependencies: ["TicketTrainerCore", "CSQLite"]
         ),
 
         // libedit, the plain reader, both languages' strings, rendering.
@@ -43,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "ticket-trainer",
             dependencies: [
-                "TicketTrainerCore", "TicketTrainerFormats", "TicketTrainerTerminal",
+                "TicketTrainerCore", "TicketTrainerFormats", "TicketTrainerStorage",
+                "TicketTrainerTerminal",
             ]
         ),
 

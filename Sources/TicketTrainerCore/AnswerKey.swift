@@ -15,6 +15,12 @@ public enum FieldKey: Hashable, Sendable {
     }
 
     public var isGraded: Bool { label != nil }
+
+    /// The id of the rule that decides the field, if a rule does.
+    public var ruleID: String? {
+        if case .rule(_, let rule) = self { return rule.id.rawValue }
+        return nil
+    }
 }
 
 /// The right answers for a scenario, field by field: the rules' decision, completed by

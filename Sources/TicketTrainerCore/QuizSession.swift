@@ -37,10 +37,11 @@ public struct QuizSession: Sendable {
             uniqueKeysWithValues: lesson.fields.map { ($0.id, AnswerMatcher(field: $0)) })
     }
 
-    /// Picks up where an earlier run stopped, with the tickets already answered.
-    public mutating func restore(_ earlier: [QuestionResult]) {
-        results = earlier
-        pending = [:]
+    /// Picks up where an earlier run stopped: the tickets already done, and the fields
+    /// already answered on the ticket that was being asked.
+    public mutating func restore(_ earlier: [QuestionResult], pending: [FieldID: String] = [:]) {
+        results = Array(earlier.prefix(questions.count))
+        self.pending = isFinished ? [:] : pending
     }
 
     public var isFinished: Bool { results.count >= questions.count }

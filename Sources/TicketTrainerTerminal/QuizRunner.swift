@@ -68,14 +68,14 @@ public final class QuizRunner {
                     if !perform(command, on: question) { return .stopped }
                     continue
                 }
-                take(line)
+                take(line, on: question)
             }
         }
         return .finished
     }
 
     /// Applies an answer line, telling the trainee when it is not understood.
-    private func take(_ line: String) {
+    private func take(_ line: String, on question: Question) {
         guard let outcome = session.answer(line) else { return }
         switch outcome {
         case .rejected(let field, let text, let match):
@@ -83,11 +83,17 @@ public final class QuizRunner {
         case .wrongCount(let expected, let given):
             screen.say(screen.strings.wrongCount(expected: expected.map(screen.name), given: given))
         case .accepted(let chosen, let completed):
-            for (field, choice) in chosen.sorted(by: { $0.key < $1.key }) {
-                record(
-                    .answered(position: session.results.count, field: field, label: choice.label))
+            // A finished ticket is recorded whole by `finished`; otherwise each field now.
+            guard let completed else {
+                for (field, choice) in chosen.sorted(by: { $0.key < $1.key }) {
+                    record(
+                        .answered(
+                            position: session.results.count, question: question, field: field,
+                            label: choice.label))
+                }
+                return
             }
-            if let completed { finished(completed) }
+            finished(completed)
         }
     }
 
@@ -153,7 +159,7 @@ public final class QuizRunner {
 /// Something that happened in a quiz, for whoever keeps the record.
 public enum QuizEvent: Sendable {
     /// One field of the ticket at `position` (0-based) was answered.
-    case answered(position: Int, field: FieldID, label: String)
+    case answered(position: Int, question: Question, field: FieldID, label: String)
     /// The ticket at `position` is done: all fields answered, or skipped.
     case completed(position: Int, result: QuestionResult)
 }

@@ -1,9 +1,10 @@
+import Foundation
 import TicketTrainerCore
 
 /// What the command line asks for.
 struct Options {
     enum Command: String {
-        case practice, test, validate, explain, help
+        case practice, test, validate, explain, history, help
     }
 
     var command: Command = .practice
@@ -15,6 +16,9 @@ struct Options {
     var inOrder = false
     var json = false
     var format: String?
+    var dataDirectory: String?
+    var trainee: String?
+    var resume = false
 }
 
 /// A command line that cannot be carried out, and what would be right.
@@ -24,8 +28,10 @@ struct UsageError: Error {
 
 /// Reads `ticket-trainer [COMMAND] [OPTIONS] [ARGS]`.
 enum OptionParser {
-    static let valueOptions = ["--lesson", "--scenarios", "--lang", "--seed", "--format"]
-    static let flags = ["--in-order", "--json", "--help", "-h"]
+    static let valueOptions = [
+        "--lesson", "--scenarios", "--lang", "--seed", "--format", "--data-dir", "--trainee",
+    ]
+    static let flags = ["--in-order", "--json", "--resume", "--help", "-h"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
@@ -33,7 +39,7 @@ enum OptionParser {
 
         if let first = remaining.first, !first.hasPrefix("-") {
             guard let command = Options.Command(rawValue: first) else {
-                let names = ["practice", "test", "validate", "explain", "help"]
+                let names = ["practice", "test", "validate", "explain", "history", "help"]
                 throw UsageError(
                     message: "unknown command '\(first)'"
                         + (suggest(first, among: names).map { "; did you mean '\($0)'?" } ?? "")
@@ -62,6 +68,7 @@ enum OptionParser {
                 switch name {
                 case "--in-order": options.inOrder = true
                 case "--json": options.json = true
+                case "--resume": options.resume = true
                 default: options.command = .help
                 }
                 continue
@@ -99,6 +106,16 @@ enum OptionParser {
                     message: "'--seed \(value)': expected a whole number from 0 to \(UInt64.max)")
             }
             options.seed = seed
+        case "--data-dir":
+            guard !value.isEmpty else {
+                throw UsageError(message: "'--data-dir' needs a folder")
+            }
+            options.dataDirectory = value
+        case "--trainee":
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw UsageError(message: "'--trainee' needs a name")
+            }
+            options.trainee = value
         case "--format":
             guard ["text", "json"].contains(value) else {
                 throw UsageError(message: "'--format \(value)': expected 'text' or 'json'")

@@ -1,6 +1,7 @@
 import Foundation
 import TicketTrainerCore
 import TicketTrainerFormats
+import TicketTrainerStorage
 import TicketTrainerTerminal
 
 /// `ticket-trainer practice` and `ticket-trainer test`: load, ask, report.
@@ -11,11 +12,12 @@ struct QuizCommandLine {
     func run() -> Int32 {
         let mode: QuizMode = options.command == .test ? .finalTest : .practice
         guard let (lesson, scenarios) = loadScenarios(for: mode) else { return 1 }
+        guard let store = Trainee.openStore(options) else { return 1 }
+        let trainee = Trainee.name(options)
 
-        let order: QuizOrder =
-            options.inOrder
-            ? .asWritten : .shuffled(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
-        let session = QuizSession(lesson: lesson, scenarios: scenarios, mode: mode, order: order)
+        guard let (session, attempt) = prepare(lesson, scenarios, mode, store, trainee) else {
+            return 1
+        }
 
         let interactive = !options.json && Console.output.isTerminal && isatty(STDIN_FILENO) == 1
         let output: Console = options.json ? .error : .output
@@ -33,12 +35,91 @@ struct QuizCommandLine {
             reader = PlainLineReader(output: output, echo: isatty(STDIN_FILENO) != 1)
         }
 
-        let runner = QuizRunner(session: session, reader: reader, screen: screen)
+        let recorder = AttemptRecorder(store: store, attempt: attempt)
+        let runner = QuizRunner(
+            session: session, reader: reader, screen: screen, record: recorder.record)
         let ending = runner.run()
-        if options.json {
-            Console.output.line(ResultJSON.render(runner.session, finished: ending == .finished))
+
+        let finished = ending == .finished
+        do {
+            try store.closeAttempt(
+                attempt, finished: finished, score: runner.session.score,
+                passed: runner.session.passed)
+        } catch {
+            Diagnostics.fail(error.description)
+            return 1
         }
-        return 0
+        if options.json {
+            Console.output.line(ResultJSON.render(runner.session, finished: finished))
+        }
+        return recorder.failed ? 1 : 0
+    }
+
+    /// A new session and attempt, or with `--resume` the final test that was cut short,
+    /// with every answer it had restored.
+    private func prepare(
+        _ lesson: Lesson, _ scenarios: [Scenario], _ mode: QuizMode, _ store: ResultsStore,
+        _ trainee: String
+    ) -> (QuizSession, Int64)? {
+        do {
+            if options.resume {
+                return try resume(lesson, scenarios, store, trainee)
+            }
+            let order: QuizOrder =
+                options.inOrder
+                ? .asWritten : .shuffled(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
+            let session = QuizSession(
+                lesson: lesson, scenarios: scenarios, mode: mode, order: order)
+            if mode == .finalTest,
+                let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id)
+            {
+                let when = ISO8601DateFormatter().string(from: open.startedAt)
+                Console.error.line(
+                    "ticket-trainer: note: a final test begun \(when) was not finished; "
+                        + "'ticket-trainer test --resume' continues it")
+            }
+            let attempt = try store.startAttempt(
+                trainee: trainee, lesson: lesson.id, mode: mode,
+                order: session.questions.map(\.scenario.id))
+            return (session, attempt)
+        } catch {
+            Diagnostics.fail(error.description)
+            return nil
+        }
+    }
+
+    private func resume(
+        _ lesson: Lesson, _ scenarios: [Scenario], _ store: ResultsStore, _ trainee: String
+    ) throws(StorageError) -> (QuizSession, Int64)? {
+        guard options.command == .test else {
+            Diagnostics.fail("'--resume' continues a final test: use 'ticket-trainer test --resume'")
+            return nil
+        }
+        guard let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id) else {
+            Diagnostics.fail("\(trainee) has no unfinished final test to resume")
+            return nil
+        }
+        let byID = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = open.order.compactMap { byID[$0] }
+        guard ordered.count == open.order.count else {
+            Diagnostics.fail(
+                "the final test's tickets changed since that attempt began; it cannot be resumed",
+                note: "start a new one with 'ticket-trainer test'")
+            return nil
+        }
+
+        var session = QuizSession(
+            lesson: lesson, scenarios: ordered, mode: .finalTest, order: .asWritten)
+        let saved = try store.answers(of: open.id)
+        var results: [QuestionResult] = []
+        for (position, question) in session.questions.enumerated() {
+            guard saved.completed.contains(position) else { break }
+            let given = (saved.given[position] ?? [:]).compactMapValues { $0 }
+            results.append(QuestionResult(question: question, answers: given))
+        }
+        let pending = (saved.given[results.count] ?? [:]).compactMapValues { $0 }
+        session.restore(results, pending: pending)
+        return (session, open.id)
     }
 
     /// The lesson and the scenarios for this mode, or nil after printing what is wrong.

@@ -27,6 +27,8 @@ case .help:
     exit(0)
 case .practice, .test:
     exit(QuizCommandLine(options: options, language: language).run())
+case .history:
+    exit(HistoryCommandLine(options: options, language: language).run())
 case .validate, .explain:
     exit(TrainerCommandLine(options: options, language: language).run())
 }

@@ -1,0 +1,250 @@
+import Foundation
+import TicketTrainerCore
+
+/// One attempt at practice or the final test, as kept in the results database.
+public struct AttemptRecord: Sendable, Equatable {
+    public var id: Int64
+    public var trainee: String
+    public var lesson: String
+    public var mode: QuizMode
+    public var startedAt: Date
+    /// `open` while under way or cut short, `finished`, or `stopped` by the trainee.
+    public var status: String
+    public var score: Int?
+    public var possible: Int?
+    public var passed: Bool?
+    /// The scenario ids in the order asked.
+    public var order: [String]
+}
+
+/// A trainee's results, kept in SQLite so that progress survives restarts and kills.
+///
+/// Every answer is committed in its own transaction as it is given. The schema version is
+/// SQLite's `user_version`; an older schema is upgraded, a newer one or a damaged file is
+/// refused and never written to.
+public final class ResultsStore {
+    /// The schema this build writes.
+    public static let schemaVersion = 1
+
+    private let database: SQLiteDatabase
+
+    public init(path: String) throws(StorageError) {
+        let existed = FileManager.default.fileExists(atPath: path)
+        database = try SQLiteDatabase(path: path)
+        try checkAndUpgrade(existed: existed)
+    }
+
+    private func checkAndUpgrade(existed: Bool) throws(StorageError) {
+        // Reading the header is the first thing that fails on a file that is not SQLite.
+        let rows = try database.query("PRAGMA user_version")
+        let version = Int(rows.first?.first?.integer ?? 0)
+        if version > Self.schemaVersion {
+            throw .newerSchema(
+                path: database.path, version: version, supported: Self.schemaVersion)
+        }
+        if existed && version == 0 {
+            let tables = try database.query("SELECT count(*) FROM sqlite_master")
+            if tables.first?.first?.integer ?? 0 > 0 {
+                throw .notADatabase(
+                    path: database.path, reason: "it holds tables but no ticket-trainer schema")
+            }
+        }
+        try database.execute("PRAGMA journal_mode = WAL")
+        try database.execute("PRAGMA foreign_keys = ON")
+        if version < 1 { try database.transaction { () throws(StorageError) in try createVersion1() } }
+    }
+
+    private func createVersion1() throws(StorageError) {
+        try database.execute(
+            """
+            CREATE TABLE attempts (
+                id INTEGER PRIMARY KEY,
+                trainee TEXT NOT NULL,
+                lesson TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                status TEXT NOT NULL DEFAULT 'open',
+                question_order TEXT NOT NULL,
+                score INTEGER,
+                possible INTEGER,
+                passed INTEGER
+            );
+            CREATE INDEX attempts_by_trainee ON attempts (trainee, lesson, mode);
+            CREATE TABLE answers (
+                attempt_id INTEGER NOT NULL REFERENCES attempts (id),
+                position INTEGER NOT NULL,
+                scenario TEXT NOT NULL,
+                field TEXT NOT NULL,
+                given TEXT,
+                expected TEXT NOT NULL,
+                correct INTEGER NOT NULL,
+                rule TEXT,
+                answered_at TEXT NOT NULL,
+                PRIMARY KEY (attempt_id, position, field)
+            );
+            CREATE TABLE completed_questions (
+                attempt_id INTEGER NOT NULL REFERENCES attempts (id),
+                position INTEGER NOT NULL,
+                scenario TEXT NOT NULL,
+                PRIMARY KEY (attempt_id, position)
+            );
+            PRAGMA user_version = 1;
+            """)
+    }
+
+    // MARK: - Writing
+
+    /// Starts an attempt and returns its id.
+    public func startAttempt(
+        trainee: String, lesson: String, mode: QuizMode, order: [String]
+    ) throws(StorageError) -> Int64 {
+        try database.transaction { () throws(StorageError) in
+            try database.query(
+                """
+                INSERT INTO attempts (trainee, lesson, mode, started_at, question_order)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(trainee), .text(lesson), .text(mode.rawValue), .text(Self.now()),
+                    .text(order.joined(separator: "\n")),
+                ])
+            return database.lastInsertedRow
+        }
+    }
+
+    /// Keeps one answered field, at once, in its own transaction.
+    public func recordAnswer(
+        attempt: Int64, position: Int, question: Question, field: FieldID, given: String?
+    ) throws(StorageError) {
+        let key = question.key[field]
+        var rule: SQLValue = .null
+        if case .rule(_, let decidingRule) = key { rule = .text(decidingRule.id.rawValue) }
+        let correct = given != nil && given == key.label
+        try database.transaction { () throws(StorageError) in
+            try database.query(
+                """
+                INSERT OR REPLACE INTO answers
+                    (attempt_id, position, scenario, field, given, expected, correct, rule,
+                     answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .integer(attempt), .integer(Int64(position)), .text(question.scenario.id),
+                    .text(field.rawValue), given.map(SQLValue.text) ?? .null,
+                    .text(key.label ?? ""), .integer(correct ? 1 : 0), rule, .text(Self.now()),
+                ])
+        }
+    }
+
+    /// Marks a ticket done, with every graded field's final answer (none where skipped).
+    public func recordCompleted(
+        attempt: Int64, position: Int, result: QuestionResult
+    ) throws(StorageError) {
+        try database.transaction { () throws(StorageError) in
+            for field in result.question.fields {
+                let given = result.answers[field]
+                try database.query(
+                    """
+                    INSERT OR REPLACE INTO answers
+                        (attempt_id, position, scenario, field, given, expected, correct, rule,
+                         answered_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        .integer(attempt), .integer(Int64(position)),
+                        .text(result.question.scenario.id), .text(field.rawValue),
+                        given.map(SQLValue.text) ?? .null,
+                        .text(result.question.key[field].label ?? ""),
+                        .integer(result.isCorrect(field) ? 1 : 0),
+                        result.question.key[field].ruleID.map(SQLValue.text) ?? .null,
+                        .text(Self.now()),
+                    ])
+            }
+            try database.query(
+                "INSERT OR REPLACE INTO completed_questions VALUES (?, ?, ?)",
+                [.integer(attempt), .integer(Int64(position)), .text(result.question.scenario.id)])
+        }
+    }
+
+    /// Closes an attempt: `finished` with its score, or `stopped` by the trainee.
+    public func closeAttempt(
+        _ attempt: Int64, finished: Bool, score: Score, passed: Bool
+    ) throws(StorageError) {
+        try database.transaction { () throws(StorageError) in
+            try database.query(
+                """
+                UPDATE attempts SET status = ?, finished_at = ?, score = ?, possible = ?,
+                    passed = ?
+                WHERE id = ?
+                """,
+                [
+                    .text(finished ? "finished" : "stopped"), .text(Self.now()),
+                    .integer(Int64(score.points)), .integer(Int64(score.possible)),
+                    finished ? .integer(passed ? 1 : 0) : .null, .integer(attempt),
+                ])
+        }
+    }
+
+    // MARK: - Reading
+
+    /// A trainee's attempts, newest first.
+    public func attempts(trainee: String) throws(StorageError) -> [AttemptRecord] {
+        try database.query(
+            """
+            SELECT id, trainee, lesson, mode, started_at, status, score, possible, passed,
+                question_order
+            FROM attempts WHERE trainee = ? ORDER BY id DESC
+            """, [.text(trainee)]
+        ).map(Self.record)
+    }
+
+    /// The newest final test of this trainee and lesson that was cut short or stopped.
+    public func unfinishedTest(trainee: String, lesson: String) throws(StorageError)
+        -> AttemptRecord?
+    {
+        try database.query(
+            """
+            SELECT id, trainee, lesson, mode, started_at, status, score, possible, passed,
+                question_order
+            FROM attempts
+            WHERE trainee = ? AND lesson = ? AND mode = 'test' AND status != 'finished'
+            ORDER BY id DESC LIMIT 1
+            """, [.text(trainee), .text(lesson)]
+        ).first.map(Self.record)
+    }
+
+    /// What was given in an attempt: the completed positions, and every answered field.
+    public func answers(of attempt: Int64) throws(StorageError)
+        -> (completed: Set<Int>, given: [Int: [FieldID: String?]])
+    {
+        let done = try database.query(
+            "SELECT position FROM completed_questions WHERE attempt_id = ?", [.integer(attempt)])
+        let rows = try database.query(
+            "SELECT position, field, given FROM answers WHERE attempt_id = ?", [.integer(attempt)])
+        var given: [Int: [FieldID: String?]] = [:]
+        for row in rows {
+            guard let position = row[0].integer, let field = row[1].text else { continue }
+            given[Int(position), default: [:]][FieldID(field)] = row[2].text
+        }
+        return (Set(done.compactMap { $0.first?.integer.map(Int.init) }), given)
+    }
+
+    private static func record(_ row: [SQLValue]) -> AttemptRecord {
+        AttemptRecord(
+            id: row[0].integer ?? 0,
+            trainee: row[1].text ?? "",
+            lesson: row[2].text ?? "",
+            mode: QuizMode(rawValue: row[3].text ?? "") ?? .practice,
+            startedAt: ISO8601DateFormatter().date(from: row[4].text ?? "") ?? Date(),
+            status: row[5].text ?? "open",
+            score: row[6].integer.map(Int.init),
+            possible: row[7].integer.map(Int.init),
+            passed: row[8].integer.map { $0 != 0 },
+            order: (row[9].text ?? "").split(separator: "\n").map(String.init))
+    }
+
+    private static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

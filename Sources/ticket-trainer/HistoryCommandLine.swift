@@ -1,0 +1,85 @@
+import Foundation
+import TicketTrainerCore
+import TicketTrainerStorage
+import TicketTrainerTerminal
+
+/// `ticket-trainer history`: every attempt with its date, mode, score and outcome.
+struct HistoryCommandLine {
+    let options: Options
+    let language: Language
+
+    func run() -> Int32 {
+        guard let store = Trainee.openStore(options) else { return 1 }
+        let trainee = Trainee.name(options)
+        let attempts: [AttemptRecord]
+        do {
+            attempts = try store.attempts(trainee: trainee)
+        } catch {
+            Diagnostics.fail(error.description)
+            return 1
+        }
+
+        if options.json {
+            Console.output.line(json(attempts))
+            return 0
+        }
+        let romanian = language == .romanian
+        guard !attempts.isEmpty else {
+            Console.output.line(
+                romanian ? "\(trainee) nu are încă nicio încercare." : "\(trainee) has no attempts yet.")
+            return 0
+        }
+
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let style = Style.detect()
+        let rows = attempts.map { attempt -> [String] in
+            let mode =
+                attempt.mode == .finalTest
+                ? (romanian ? "test" : "test") : (romanian ? "exersare" : "practice")
+            let score =
+                attempt.possible.map { possible in
+                    let points = attempt.score ?? 0
+                    let percent = possible == 0 ? 0 : Double(points) * 100 / Double(possible)
+                    return "\(points)/\(possible)  " + Strings(language).formatPercent(percent)
+                } ?? "-"
+            let outcome: String
+            switch (attempt.status, attempt.passed) {
+            case ("finished", true?): outcome = style.good(Strings(language).passed)
+            case ("finished", false?): outcome = style.bad(Strings(language).failed)
+            case ("finished", nil): outcome = romanian ? "încheiată" : "finished"
+            case ("stopped", _): outcome = romanian ? "oprită" : "stopped"
+            default: outcome = romanian ? "neterminată" : "unfinished"
+            }
+            return [formatter.string(from: attempt.startedAt), mode, score, outcome]
+        }
+        let headers =
+            romanian
+            ? ["data", "mod", "punctaj", "rezultat"] : ["date", "mode", "score", "outcome"]
+        let widths = (0..<3).map { column in
+            ([headers[column]] + rows.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
+        }
+        let line = { (cells: [String]) -> String in
+            (0..<3).map { DisplayWidth.pad(cells[$0], to: widths[$0]) }.joined(separator: "  ")
+                + "  " + cells[3]
+        }
+        Console.output.line(style.bold(line(headers)))
+        for row in rows { Console.output.line(line(row)) }
+        return 0
+    }
+
+    private func json(_ attempts: [AttemptRecord]) -> String {
+        let formatter = ISO8601DateFormatter()
+        let list = attempts.map { attempt -> [String: Any] in
+            [
+                "id": attempt.id, "trainee": attempt.trainee, "lesson": attempt.lesson,
+                "mode": attempt.mode.rawValue, "started_at": formatter.string(from: attempt.startedAt),
+                "status": attempt.status, "score": attempt.score ?? NSNull(),
+                "max": attempt.possible ?? NSNull(), "passed": attempt.passed ?? NSNull(),
+            ]
+        }
+        let data = try? JSONSerialization.data(
+            withJSONObject: ["attempts": list], options: [.sortedKeys, .withoutEscapingSlashes])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
