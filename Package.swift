@@ -69,6 +69,10 @@ let package = Package(
             dependencies: ["TicketTrainerCore", "TicketTrainerFormats"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "TicketTrainerStorageTests",
+            dependencies: ["TicketTrainerCore", "TicketTrainerStorage"]
+        ),
         // Drives the built binary; `swift build --build-tests` builds it first.
         .testTarget(name: "TicketTrainerEndToEndTests"),
     ]

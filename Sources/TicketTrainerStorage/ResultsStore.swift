@@ -51,7 +51,9 @@ public final class ResultsStore {
         }
         try database.execute("PRAGMA journal_mode = WAL")
         try database.execute("PRAGMA foreign_keys = ON")
-        if version < 1 { try database.transaction { () throws(StorageError) in try createVersion1() } }
+        if version < 1 {
+            try database.transaction { () throws(StorageError) in try createVersion1() }
+        }
     }
 
     private func createVersion1() throws(StorageError) {
@@ -200,7 +202,9 @@ public final class ResultsStore {
     }
 
     /// The newest final test of this trainee and lesson that was cut short or stopped.
-    public func unfinishedTest(trainee: String, lesson: String) throws(StorageError)
+    public func unfinishedTest(
+        trainee: String, lesson: String
+    ) throws(StorageError)
         -> AttemptRecord?
     {
         try database.query(
@@ -215,7 +219,9 @@ public final class ResultsStore {
     }
 
     /// What was given in an attempt: the completed positions, and every answered field.
-    public func answers(of attempt: Int64) throws(StorageError)
+    public func answers(
+        of attempt: Int64
+    ) throws(StorageError)
         -> (completed: Set<Int>, given: [Int: [FieldID: String?]])
     {
         let done = try database.query(

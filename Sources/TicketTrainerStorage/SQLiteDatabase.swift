@@ -82,7 +82,8 @@ final class SQLiteDatabase {
             case .text(let text):
                 // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
                 status = sqlite3_bind_text(
-                    statement, position, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                    statement, position, text, -1,
+                    unsafeBitCast(-1, to: sqlite3_destructor_type.self))
             }
             guard status == SQLITE_OK else { throw classify(status) }
         }

@@ -26,7 +26,8 @@ struct HistoryCommandLine {
         let romanian = language == .romanian
         guard !attempts.isEmpty else {
             Console.output.line(
-                romanian ? "\(trainee) nu are încă nicio încercare." : "\(trainee) has no attempts yet.")
+                romanian
+                    ? "\(trainee) nu are încă nicio încercare." : "\(trainee) has no attempts yet.")
             return 0
         }
 
@@ -73,7 +74,8 @@ struct HistoryCommandLine {
         let list = attempts.map { attempt -> [String: Any] in
             [
                 "id": attempt.id, "trainee": attempt.trainee, "lesson": attempt.lesson,
-                "mode": attempt.mode.rawValue, "started_at": formatter.string(from: attempt.startedAt),
+                "mode": attempt.mode.rawValue,
+                "started_at": formatter.string(from: attempt.startedAt),
                 "status": attempt.status, "score": attempt.score ?? NSNull(),
                 "max": attempt.possible ?? NSNull(), "passed": attempt.passed ?? NSNull(),
             ]

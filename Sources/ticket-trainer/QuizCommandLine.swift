@@ -92,14 +92,16 @@ struct QuizCommandLine {
         _ lesson: Lesson, _ scenarios: [Scenario], _ store: ResultsStore, _ trainee: String
     ) throws(StorageError) -> (QuizSession, Int64)? {
         guard options.command == .test else {
-            Diagnostics.fail("'--resume' continues a final test: use 'ticket-trainer test --resume'")
+            Diagnostics.fail(
+                "'--resume' continues a final test: use 'ticket-trainer test --resume'")
             return nil
         }
         guard let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id) else {
             Diagnostics.fail("\(trainee) has no unfinished final test to resume")
             return nil
         }
-        let byID = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = open.order.compactMap { byID[$0] }
         guard ordered.count == open.order.count else {
             Diagnostics.fail(

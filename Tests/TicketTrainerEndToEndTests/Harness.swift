@@ -49,6 +49,8 @@ enum Harness {
         merged["LANG"] = "C.UTF-8"
         merged["LC_ALL"] = nil
         merged["NO_COLOR"] = nil
+        // Results go to a folder of this run's own unless the test names one.
+        merged["TICKET_TRAINER_DATA_DIR"] = try temporaryFolder().path
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         process.currentDirectoryURL = FileManager.default.temporaryDirectory

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Results kept across runs: a killed final test resumes with every answer it had, and two
+/// trainees on one machine can practise at the same moment.
+@Suite("results that last")
+struct ResultsTests {
+    @Test("SIGKILL in the middle of a piped test loses no answer, and --resume finishes it")
+    func killAndResume() throws {
+        let data = try Harness.temporaryFolder().path
+        let key = PipedTestTests.answerKey
+
+        // Two whole tickets and the type of the third, then wait for the next prompt.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Harness.binary)
+        process.arguments = ["test", "--in-order", "--lang", "en"]
+        process.environment = [
+            "LANG": "C.UTF-8", "TICKET_TRAINER_DATA_DIR": data, "USER": "ioana",
+        ]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+
+        let given = [
+            key[0].answer.joined(separator: ", "), key[1].answer.joined(separator: ", "),
+            key[2].answer[0],
+        ]
+        input.fileHandleForWriting.write(Data((given.joined(separator: "\n") + "\n").utf8))
+        let seen = try waitFor("Ticket 3 of 15", then: "Priority", in: output, seconds: 20)
+        #expect(seen)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        // The rest, correctly: the priority and severity of ticket 3, then tickets 4-15.
+        let rest =
+            [key[2].answer[1...].joined(separator: ", ")]
+            + key[3...].map { $0.answer.joined(separator: ", ") }
+        let resumed = try Harness.run(
+            ["test", "--resume", "--json"], input: rest.joined(separator: "\n") + "\n",
+            environment: ["TICKET_TRAINER_DATA_DIR": data, "USER": "ioana"])
+        #expect(resumed.status == 0, "stderr: \(resumed.errors)")
+
+        let object = try JSONSerialization.jsonObject(with: Data(resumed.output.utf8))
+        let result = try #require(object as? [String: Any])
+        #expect(result["finished"] as? Bool == true)
+        #expect(result["score"] as? Int == 45)
+        #expect(result["passed"] as? Bool == true)
+        let questions = try #require(result["questions"] as? [[String: Any]])
+        #expect(questions.map { $0["id"] as? String } == key.map(\.id))
+
+        let history = try Harness.run(
+            ["history", "--json"], environment: ["TICKET_TRAINER_DATA_DIR": data, "USER": "ioana"])
+        let attempts =
+            (try JSONSerialization.jsonObject(with: Data(history.output.utf8)) as? [String: Any])?[
+                "attempts"] as? [[String: Any]]
+        #expect(attempts?.count == 1)
+        #expect(attempts?.first?["status"] as? String == "finished")
+        #expect(attempts?.first?["score"] as? Int == 45)
+    }
+
+    @Test("two trainees finish tests at the same moment on one database")
+    func twoAtOnce() async throws {
+        let data = try Harness.temporaryFolder().path
+        let lines = PipedTestTests.answerKey.map { $0.answer.joined(separator: ", ") }
+        let input = lines.joined(separator: "\n") + "\n"
+
+        async let first = Harness.run(
+            ["test", "--in-order", "--json", "--trainee", "maria"], input: input,
+            environment: ["TICKET_TRAINER_DATA_DIR": data])
+        async let second = Harness.run(
+            ["test", "--in-order", "--json", "--trainee", "radu"], input: input,
+            environment: ["TICKET_TRAINER_DATA_DIR": data])
+        let runs = try await [first, second]
+        #expect(runs.map(\.status) == [0, 0])
+
+        for trainee in ["maria", "radu"] {
+            let history = try Harness.run(
+                ["history", "--json", "--trainee", trainee],
+                environment: ["TICKET_TRAINER_DATA_DIR": data])
+            let object = try JSONSerialization.jsonObject(with: Data(history.output.utf8))
+            let attempts = (object as? [String: Any])?["attempts"] as? [[String: Any]]
+            #expect(attempts?.count == 1)
+            #expect(attempts?.first?["score"] as? Int == 45)
+        }
+    }
+
+    /// Reads `pipe` until `marker` and then `next` have both appeared after it.
+    private func waitFor(
+        _ marker: String, then next: String, in pipe: Pipe, seconds: Double
+    )
+        throws -> Bool
+    {
+        let handle = pipe.fileHandleForReading
+        let deadline = Date().addingTimeInterval(seconds)
+        var text = ""
+        while Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { return false }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: marker), text[range.upperBound...].contains(next) {
+                return true
+            }
+        }
+        return false
+    }
+}
