@@ -13,3 +13,8 @@ format:
 
 lint:
 	swift format lint --strict --recursive Package.swift Sources Tests
+
+# Times validate, start-up and a piped test against targets; prints a table (Bench/).
+.PHONY: bench
+bench:
+	@Scripts/bench

@@ -1,15 +1,19 @@
 // swift-tools-version: 6.0
 // Fuzzes the lesson and scenario loader with libFuzzer. Built only by Scripts/fuzz, with
-// -sanitize=fuzzer, because libFuzzer supplies the program's main.
+// -sanitize=fuzzer, which links libFuzzer's driver into FuzzLoader.
 import PackageDescription
 
 let package = Package(
     name: "TicketTrainerFuzz",
     dependencies: [.package(name: "TicketTrainer", path: "..")],
     targets: [
+        .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "FuzzLoader",
-            dependencies: [.product(name: "TicketTrainerFormats", package: "TicketTrainer")]
-        )
+            dependencies: [
+                "CFuzzDriver",
+                .product(name: "TicketTrainerFormats", package: "TicketTrainer"),
+            ]
+        ),
     ]
 )

@@ -46,7 +46,7 @@ struct NodeReader {
 
     /// A text value; numbers and booleans written plainly are taken as their text.
     mutating func text(_ node: YAMLNode, _ what: String) -> String? {
-        guard case .scalar(let text, let quoted) = node.content else {
+        guard case .scalar(let text, _) = node.content else {
             error(at: node.location, "\(what) should be text, not \(node.kindName)")
             return nil
         }

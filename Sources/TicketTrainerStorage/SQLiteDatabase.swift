@@ -98,6 +98,7 @@ final class SQLiteDatabase {
     }
 
     /// Runs `body` in one transaction: all of it is written, or none.
+    @discardableResult
     func transaction<T>(_ body: () throws(StorageError) -> T) throws(StorageError) -> T {
         try execute("BEGIN IMMEDIATE")
         do {

@@ -28,6 +28,7 @@ enum Usage {
               test                testul final, notat la sfârșit
               validate [CALE...]  verifică lecții și scenarii
               explain ID          arată cum decid regulile un scenariu
+              history             încercările de până acum, cu punctajul lor
 
             opțiuni:
               --lesson CALE       fișierul sau dosarul lecției (implicit Lessons/)
@@ -36,6 +37,9 @@ enum Usage {
               --seed N            aceeași ordine a tichetelor la fiecare rulare
               --in-order          tichetele în ordinea din fișier
               --json              rezultatul ca obiect JSON pe ieșirea standard
+              --trainee NUME      al cui e rezultatul (implicit numele de login)
+              --data-dir DOSAR    unde se păstrează rezultatele
+              --resume            cu test: continuă testul final întrerupt
               --format text|json  forma constatărilor lui validate
               -h, --help          acest mesaj
             """
@@ -49,6 +53,7 @@ enum Usage {
               test                the final test, scored at the end
               validate [PATH...]  check lessons and scenarios
               explain ID          show how the rules decide one scenario
+              history             every attempt so far, with its score
 
             options:
               --lesson PATH       the lesson file or folder (default Lessons/)
@@ -57,6 +62,9 @@ enum Usage {
               --seed N            the same ticket order on every run
               --in-order          tickets in the order of the file
               --json              the result as one JSON object on standard output
+              --trainee NAME      whose results these are (default: the login name)
+              --data-dir DIR      where results are kept
+              --resume            with test: continue the final test that was cut short
               --format text|json  the form of validate's findings
               -h, --help          this message
             """

@@ -14,7 +14,7 @@ do {
     options = try OptionParser.parse(arguments)
 } catch {
     Console.error.line("ticket-trainer: error: " + error.message)
-    Console.error.line("usage: ticket-trainer [practice|test|validate|explain] [options]")
+    Console.error.line("usage: ticket-trainer [practice|test|validate|explain|history] [options]")
     Console.error.line("see 'ticket-trainer --help'")
     exit(2)
 }

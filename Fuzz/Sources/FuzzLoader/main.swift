@@ -1,19 +1,19 @@
+import CFuzzDriver
 import Foundation
 import TicketTrainerCore
 import TicketTrainerFormats
 
-/// libFuzzer's entry point: the bytes are written as a scenario file next to the bundled
+/// One input: the bytes are written as a scenario file next to the bundled
 /// lesson and as a lesson file of their own, and both are loaded and checked. Any crash,
 /// hang or runaway allocation is a bug; diagnostics are the expected outcome.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
 
     let parsed = YAMLParser().parse(bytes, file: "input.yaml")
     guard parsed.root != nil else { return 0 }
 
     let input = FuzzFiles.folder + "/input.yaml"
-    FileManager.default.createFile(atPath: input, contents: Data(bytes))
+    guard FileManager.default.createFile(atPath: input, contents: Data(bytes)) else { return 0 }
     let course = CourseLoader().load([FuzzFiles.lesson, input])
     for lesson in course.lessons {
         _ = TableAnalysis(lesson: lesson).findings()
@@ -37,3 +37,11 @@ enum FuzzFiles {
         return root.appendingPathComponent("Lessons/crm-ticket-monitor.yaml").path
     }()
 }
+
+// SwiftPM gives an executable its own main; libFuzzer's driver runs from it.
+var argumentCount = CommandLine.argc
+var argumentVector = CommandLine.unsafeArgv
+exit(
+    LLVMFuzzerRunDriver(&argumentCount, &argumentVector) { data, size in
+        fuzzLoader(data, size)
+    })

@@ -1,0 +1,1 @@
+/* The declaration in include/ is all there is; libFuzzer supplies the code. */
