@@ -36,6 +36,11 @@ class BenchError(Exception):
 ROUNDS = {1_000: 5, 10_000: 3, 100_000: 3}
 
 
+def rounds_text(series):
+    count = len(series.seconds)
+    return f"{count} round" + ("" if count == 1 else "s")
+
+
 def rounds_for(count):
     """BENCH_REPS_<COUNT> or BENCH_REPS override the rounds, for quicker trial runs."""
     value = os.environ.get(f"BENCH_REPS_{count}", os.environ.get("BENCH_REPS"))
@@ -278,22 +283,22 @@ def print_report(args, loading, startups, piped):
     print(f"revision: {revision(args.root)}")
     print("times are medians, memory the highest peak RSS (GNU time) over the rounds")
     print()
-    print(f"{'bank':>8} {'size':>10} | {'validate':>19} | {'libyaml floor':>19} |"
-          f" {'PyYAML CSafeLoader':>19}")
+    print(f"{'tickets':>7} {'size':>8} | {'validate':>20} | {'libyaml floor':>20} |"
+          f" {'PyYAML CSafeLoader':>20} rounds")
     for count, row in loading.items():
-        cells = [f"{seconds_text(row[k].time):>9} {mib(row[k].memory):>9}"
+        cells = [f"{seconds_text(row[k].time):>9} {mib(row[k].memory):>10}"
                  for k in ("validate", "floor", "pyyaml")]
         rounds = len(row["validate"].seconds)
-        print(f"{count:>8} {row['bytes'] / 1e6:>7.1f} MB | " + " | ".join(cells)
-              + f"  ({rounds}x)")
+        print(f"{count:>7} {row['bytes'] / 1e6:>5.1f} MB | " + " | ".join(cells)
+              + f" {rounds}x")
     trainer, sqlite = startups
     print()
-    print(f"start-up to the first prompt on tmux ({len(trainer.seconds)} rounds):")
+    print(f"start-up to the first prompt on tmux ({rounds_text(trainer)}):")
     print(f"  ticket-trainer practice --in-order  {seconds_text(trainer.time):>9}"
           f"  {mib(trainer.memory):>10}")
     print(f"  sqlite3                             {seconds_text(sqlite.time):>9}"
           f"  {mib(sqlite.memory):>10}")
-    print(f"piped test, 1,000 questions, --json ({len(piped.seconds)} rounds):")
+    print(f"piped test, 1,000 questions, --json ({rounds_text(piped)}):")
     print(f"  ticket-trainer test                 {seconds_text(piped.time):>9}"
           f"  {mib(piped.memory):>10}   {1000 / piped.time:,.0f} questions/s")
 
@@ -324,9 +329,9 @@ def print_report(args, loading, startups, piped):
     # The smaller banks have no targets; their ratios show how overhead changes with size.
     for count in (1_000, 10_000):
         row = loading[count]
-        print(f"  for reference, {count:>6,}: validate / floor "
-              f"{row['validate'].time / row['floor'].time:6.2f}x, PyYAML / validate "
-              f"{row['pyyaml'].time / row['validate'].time:5.2f}x, validate memory / size "
+        print(f"  {count:>6,} tickets, no target: validate/floor "
+              f"{row['validate'].time / row['floor'].time:5.2f}x, PyYAML/validate "
+              f"{row['pyyaml'].time / row['validate'].time:5.2f}x, memory/size "
               f"{row['validate'].memory * 1024 / row['bytes']:5.2f}x")
     print(f"{len(checks) - misses} of {len(checks)} targets met")
 

@@ -118,6 +118,9 @@ void tt_catch_interrupts(void) {
     action.sa_flags = 0; /* no SA_RESTART: the read must fail with EINTR */
     sigaction(SIGINT, &action, NULL);
 
+    /* Ctrl-\ sits next to Enter on many keyboards; it must not dump the program. */
+    signal(SIGQUIT, SIG_IGN);
+
     /* A blocked SIGINT is inherited from whoever started us; Ctrl-C must still work. */
     sigset_t interrupt;
     sigemptyset(&interrupt);

@@ -103,6 +103,12 @@ public struct CourseLoader: Sendable {
                         && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
                 }
                 .sorted()
+            if found.isEmpty {
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(file: path, line: 1, column: 1),
+                        "no .yaml or .yml file in this folder"))
+            }
             files += found.map { (path as NSString).appendingPathComponent($0) }
         }
         return files

@@ -13,7 +13,7 @@ struct LessonDecoder {
         else { return nil }
 
         let id = top["lesson"].flatMap { reader.text($0, "'lesson'") }
-        let title = top["title"].flatMap { reader.localized($0, "'title'") }
+        let title = top["title"].flatMap { reader.localized($0, "'title'", freeText: true) }
         let passMark = top["pass_mark"].flatMap {
             reader.integer($0, "'pass_mark'", in: 0...100)
         }
@@ -130,7 +130,9 @@ struct LessonDecoder {
                     note: "expected 'boolean' or 'choice'")
                 continue
             }
-            let meaning = entries["meaning"].flatMap { reader.localized($0, "'meaning'") }
+            let meaning = entries["meaning"].flatMap {
+                reader.localized($0, "'meaning'", freeText: true)
+            }
             if let meaning {
                 facts.append(FactDefinition(id: FactID(id), kind: kind, meaning: meaning))
             }
@@ -163,7 +165,7 @@ struct LessonDecoder {
             let conditions = entries["when"].flatMap { decodeConditions($0, facts: facts) }
             let outcome = entries["then"].flatMap { decodeOutcome($0, fields: fields) }
             let explanation = entries["explanation"].flatMap {
-                reader.localized($0, "'explanation'")
+                reader.localized($0, "'explanation'", freeText: true)
             }
             let hours = entries["contact_within_hours"].flatMap {
                 reader.integer($0, "'contact_within_hours'", in: 1...10_000)
@@ -263,7 +265,9 @@ struct LessonDecoder {
                     item, "a silence", required: ["when", "fields", "note"]),
                 let conditions = entries["when"].flatMap({ decodeConditions($0, facts: facts) }),
                 let names = entries["fields"].flatMap({ reader.words($0, "'fields'") }),
-                let note = entries["note"].flatMap({ reader.localized($0, "'note'") })
+                let note = entries["note"].flatMap({
+                    reader.localized($0, "'note'", freeText: true)
+                })
             else { return nil }
 
             var silentFields: [FieldID] = []

@@ -45,7 +45,12 @@ struct NodeReader {
     }
 
     /// A text value; numbers and booleans written plainly are taken as their text.
-    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+    ///
+    /// Names, ids and labels (`freeText` false) are one line of printable text: they are
+    /// shown in menus and prompts, so a control character in them is refused here rather
+    /// than reach the trainee's terminal. Tickets and explanations (`freeText` true) may
+    /// hold anything; they are made visible when shown.
+    mutating func text(_ node: YAMLNode, _ what: String, freeText: Bool = false) -> String? {
         guard case .scalar(let text, _) = node.content else {
             error(at: node.location, "\(what) should be text, not \(node.kindName)")
             return nil
@@ -54,7 +59,23 @@ struct NodeReader {
             error(at: node.location, "\(what) is empty")
             return nil
         }
+        if !freeText, let control = text.unicodeScalars.first(where: Self.isControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            error(
+                at: node.location,
+                "\(what) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                note: "names, ids and labels are plain text on one line")
+            return nil
+        }
         return text
+    }
+
+    /// Characters that would steer a terminal or reorder text instead of being shown.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// A boolean: `true`/`false`, and YAML 1.1's `yes`/`no`/`on`/`off`, unquoted.
@@ -89,13 +110,19 @@ struct NodeReader {
     }
 
     /// Text in both languages: a mapping with `ro` and `en`, or one text for both.
-    mutating func localized(_ node: YAMLNode, _ what: String) -> LocalizedText? {
+    mutating func localized(
+        _ node: YAMLNode, _ what: String, freeText: Bool = false
+    ) -> LocalizedText? {
         if case .scalar = node.content {
-            return text(node, what).map { LocalizedText($0) }
+            return text(node, what, freeText: freeText).map { LocalizedText($0) }
         }
         guard let entries = mapping(node, what, required: ["ro", "en"]),
-            let romanian = entries["ro"].flatMap({ text($0, "\(what) in Romanian") }),
-            let english = entries["en"].flatMap({ text($0, "\(what) in English") })
+            let romanian = entries["ro"].flatMap({
+                text($0, "\(what) in Romanian", freeText: freeText)
+            }),
+            let english = entries["en"].flatMap({
+                text($0, "\(what) in English", freeText: freeText)
+            })
         else { return nil }
         return LocalizedText(romanian: romanian, english: english)
     }

@@ -54,7 +54,9 @@ struct ScenarioDecoder {
             let idNode = entries["id"], let id = reader.text(idNode, "a scenario's 'id'")
         else { return nil }
 
-        let ticket = entries["ticket"].flatMap { reader.localized($0, "the ticket of '\(id)'") }
+        let ticket = entries["ticket"].flatMap {
+            reader.localized($0, "the ticket of '\(id)'", freeText: true)
+        }
         let facts = entries["facts"].flatMap { decodeFacts($0, scenario: id) }
         var origin = ScenarioOrigin(
             scenario: node.location, id: idNode.location, facts: entries["facts"]?.location)

@@ -12,7 +12,7 @@ public final class LineEditor: LineReader {
     private let editor: OpaquePointer
     private let history: OpaquePointer?
     private let historyFile: String?
-    private var completions: [String] = []
+    private var completions: [[String]] = []
 
     /// Opens the editor on standard input and output. `historyFile` is created if missing.
     public init?(historyFile: String?) {
@@ -43,7 +43,7 @@ public final class LineEditor: LineReader {
 
     public var echoesInput: Bool { true }
 
-    public func readLine(prompt: String, completions: [String]) -> LineInput {
+    public func readLine(prompt: String, completions: [[String]]) -> LineInput {
         self.completions = completions
         tt_el_set_prompt(editor, prompt)
         _ = tt_take_interrupt()
@@ -81,23 +81,26 @@ public final class LineEditor: LineReader {
             start: start, count: info.cursor! - info.buffer)
         let typed = String(decoding: typedBytes, as: UTF8.self)
 
+        // A choice fits when any of its spellings begins with what was typed; what is
+        // inserted is always the choice's first spelling, the CRM label.
         let typedKey = AnswerMatcher.key(for: typed)
-        let matches = completions.filter {
-            AnswerMatcher.key(for: $0).hasPrefix(typedKey)
+        let fitting = completions.filter { spellings in
+            spellings.contains { AnswerMatcher.key(for: $0).hasPrefix(typedKey) }
         }
-        guard !matches.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        let labels = fitting.compactMap(\.first)
+        guard !labels.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
 
-        if matches.count == 1 {
-            replace(typed, with: matches[0])
+        if labels.count == 1 {
+            replace(typed, with: labels[0])
             return UInt8(CC_REFRESH)
         }
 
-        let shared = Self.sharedPrefix(matches)
+        let shared = Self.sharedPrefix(labels)
         if AnswerMatcher.key(for: shared).count > typedKey.count {
             replace(typed, with: shared)
             return UInt8(CC_REFRESH)
         }
-        Console.output.write("\r\n" + matches.joined(separator: "   ") + "\r\n")
+        Console.output.write("\r\n" + labels.joined(separator: "   ") + "\r\n")
         return UInt8(CC_REDISPLAY)
     }
 

@@ -9,8 +9,9 @@ public enum LineInput: Equatable, Sendable {
 
 /// Something that reads the trainee's answers, one line at a time.
 public protocol LineReader: AnyObject {
-    /// Reads a line after showing `prompt`; `completions` lists what Tab may offer.
-    func readLine(prompt: String, completions: [String]) -> LineInput
+    /// Reads a line after showing `prompt`. `completions` lists what Tab may offer: one
+    /// group of spellings for each choice, the spelling to insert first.
+    func readLine(prompt: String, completions: [[String]]) -> LineInput
 
     /// Whether the reader echoes what was typed (a terminal does, a pipe does not).
     var echoesInput: Bool { get }

@@ -16,7 +16,7 @@ public final class PlainLineReader: LineReader {
 
     public var echoesInput: Bool { !echo }
 
-    public func readLine(prompt: String, completions: [String]) -> LineInput {
+    public func readLine(prompt: String, completions: [[String]]) -> LineInput {
         output.write(prompt)
         guard let line = nextLine() else {
             output.write("\n")

@@ -50,14 +50,16 @@ public final class QuizRunner {
             if shownQuestion != session.results.count {
                 shownQuestion = session.results.count
                 shownField = nil
-                screen.ticket(question, number: session.position, of: session.questions.count)
+                screen.ticket(
+                    question, number: session.position, of: session.questions.count,
+                    showID: session.mode == .practice)
             }
             if shownField != field.id {
                 shownField = field.id
                 screen.menu(field)
             }
 
-            let completions = field.choices.flatMap { [$0.label, $0.english] }
+            let completions = field.choices.map { [$0.label, $0.english] }
             switch reader.readLine(prompt: screen.prompt(for: field), completions: completions) {
             case .interrupted:
                 continue

@@ -55,11 +55,12 @@ public struct QuizScreen: Sendable {
 
     public func keysHint() { say(style.dim(strings.keysHint)) }
 
-    public func ticket(_ question: Question, number: Int, of total: Int) {
+    /// A ticket's heading and text. The scenario's id is shown in practice only: ids are
+    /// written for trainers and often give the answer away.
+    public func ticket(_ question: Question, number: Int, of total: Int, showID: Bool) {
         say()
-        say(
-            style.bold(strings.ticketHeading(number, of: total))
-                + style.dim("  " + question.scenario.id))
+        let id = showID ? style.dim("  " + SafeText.visible(question.scenario.id)) : ""
+        say(style.bold(strings.ticketHeading(number, of: total)) + id)
         let text = SafeText.visible(question.scenario.ticket[language], keepingNewlines: false)
         paragraph(quoted(text), indent: "  ")
         for (field, silence) in question.ungradedFields(in: lesson) {
@@ -107,7 +108,9 @@ public struct QuizScreen: Sendable {
     }
 
     public func rejected(_ text: String, field: Field, match: AnswerMatch) {
-        let shown = SafeText.visible(text, keepingNewlines: false)
+        // A pasted page is not worth repeating in full.
+        let clipped = text.count > 60 ? String(text.prefix(57)) + "..." : text
+        let shown = SafeText.visible(clipped, keepingNewlines: false)
         switch match {
         case .empty:
             say(strings.emptyAnswer)

@@ -163,8 +163,8 @@ public struct Strings: Sendable {
 
     public func progress(answered: Int, of total: Int) -> String {
         pick(
-            "Ai răspuns la \(answered) din \(total) tichete.",
-            "You have answered \(answered) of \(total) tickets.")
+            "Ai terminat \(answered) din \(total) tichete.",
+            "You are done with \(answered) of \(total) tickets.")
     }
 
     public func scoreLine(_ score: Score) -> String {
@@ -198,9 +198,10 @@ public struct Strings: Sendable {
 
     public func unfinished(answered: Int, of total: Int) -> String {
         pick(
-            "Testul nu s-a încheiat: \(answered) din \(total) tichete au răspuns. Nu se notează.",
-            "The test was not finished: \(answered) of \(total) tickets answered. It is not scored."
-        )
+            "Testul nu s-a încheiat: ai terminat \(answered) din \(total) tichete. Răspunsurile "
+                + "sunt păstrate; „ticket-trainer test --resume” îl continuă.",
+            "The test was not finished: \(answered) of \(total) tickets done. Your answers are "
+                + "kept; 'ticket-trainer test --resume' continues it.")
     }
 
     public var practiceOver: String { pick("Exersarea s-a încheiat.", "Practice is over.") }

@@ -150,7 +150,7 @@ struct QuizCommandLine {
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            Diagnostics.print(errors)
+            Diagnostics.print(errors.sorted { $0.location < $1.location })
             Diagnostics.fail(
                 "the files above have errors; 'ticket-trainer validate' lists them all")
             return nil
@@ -182,17 +182,17 @@ struct QuizCommandLine {
 
 /// Prints findings and errors on standard error, in the compilers' form.
 enum Diagnostics {
-    static func print(_ diagnostics: [Diagnostic]) {
-        let style = Style.detect(isTerminal: Console.error.isTerminal)
-        for diagnostic in diagnostics.sorted(by: { $0.location < $1.location }) {
+    /// Each finding as `FILE:LINE:COLUMN: error: message`, then its note. File names and
+    /// messages quote the user's files, so they are made visible, never obeyed.
+    static func print(_ diagnostics: [Diagnostic], to console: Console = .error) {
+        let style = Style.detect(isTerminal: console.isTerminal)
+        for diagnostic in diagnostics {
+            let place = SafeText.visible(diagnostic.location.description, keepingNewlines: false)
             let tag = diagnostic.severity == .error ? style.bad("error") : style.warn("warning")
-            Console.error.line(
-                "\(diagnostic.location): \(tag): "
-                    + SafeText.visible(diagnostic.message, keepingNewlines: false))
+            console.line(
+                "\(place): \(tag): " + SafeText.visible(diagnostic.message, keepingNewlines: false))
             if let note = diagnostic.note {
-                Console.error.line(
-                    "\(diagnostic.location): note: "
-                        + SafeText.visible(note, keepingNewlines: false))
+                console.line("\(place): note: " + SafeText.visible(note, keepingNewlines: false))
             }
         }
     }

@@ -87,16 +87,7 @@ struct TrainerCommandLine {
         files: Int
     ) {
         let style = Style.detect()
-        for finding in findings {
-            let tag = finding.severity == .error ? style.bad("error") : style.warn("warning")
-            Console.output.line(
-                "\(finding.location): \(tag): "
-                    + SafeText.visible(finding.message, keepingNewlines: false))
-            if let note = finding.note {
-                Console.output.line(
-                    "\(finding.location): note: " + SafeText.visible(note, keepingNewlines: false))
-            }
-        }
+        Diagnostics.print(findings, to: .output)
 
         if !coverage.isEmpty {
             if !findings.isEmpty { Console.output.line() }

@@ -19,6 +19,14 @@ do {
     exit(2)
 }
 
+if [.practice, .test, .history].contains(options.command), let extra = options.arguments.first {
+    Console.error.line(
+        "ticket-trainer: error: unexpected argument '\(SafeText.visible(extra))'"
+            + " for '\(options.command.rawValue)'")
+    Console.error.line("see 'ticket-trainer --help'")
+    exit(2)
+}
+
 let language = options.language ?? InterfaceLanguage.fromEnvironment()
 
 switch options.command {

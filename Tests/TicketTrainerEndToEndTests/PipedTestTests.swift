@@ -108,7 +108,7 @@ struct PipedTestTests {
 
         #expect(run.output.contains("'banana' is not a choice for Type"))
         #expect(run.output.contains("You gave") == false)
-        #expect(run.output.contains("1 of 15 tickets answered"))
+        #expect(run.output.contains("1 of 15 tickets done"))
     }
 
     @Test("the same seed asks in the same order; the order is not the file's")

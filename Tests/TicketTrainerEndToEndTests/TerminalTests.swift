@@ -33,6 +33,15 @@ struct TerminalTests {
         try terminal.type("normala")
         try terminal.press("Enter")
         try terminal.waitFor("gravitate>")
+
+        // "fu" begins both the label and its gloss: one choice, so Tab gives the label.
+        try terminal.type("fu")
+        try terminal.press("Tab")
+        try terminal.waitFor("gravitate> Funcționalitate")
+        #expect(try terminal.lastLine() == "gravitate> Funcționalitate")
+        try terminal.press("C-c")
+        try terminal.waitFor("gravitate> Funcționalitate^C")
+
         try terminal.type("crit")
         try terminal.press("Enter")
 
@@ -76,6 +85,6 @@ struct TerminalTests {
         try terminal.type("quit")
         try terminal.press("Enter")
         screen = try terminal.waitFor("[exited 0]")
-        #expect(screen.contains("The test was not finished: 0 of 15 tickets answered."))
+        #expect(screen.contains("The test was not finished: 0 of 15 tickets done."))
     }
 }
