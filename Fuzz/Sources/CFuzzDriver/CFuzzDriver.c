@@ -1,1 +1,0 @@
-/* The declaration in include/ is all there is; libFuzzer supplies the code. */
