@@ -34,10 +34,10 @@ public struct ScenarioAudit: Sendable {
 
     /// What is wrong with one scenario's answers, field by field.
     public func check(_ scenario: Scenario, at location: SourceLocation) -> [Diagnostic] {
-        let decision = engine.decide(scenario.facts)
+        let key = AnswerKey(scenario: scenario, engine: engine)
+        let decision = key.decision
         var diagnostics: [Diagnostic] = []
 
-        let key = AnswerKey(scenario: scenario, engine: engine)
         let hasConflict = decision.verdicts.values.contains {
             if case .conflict = $0 { return true }
             return false

@@ -158,16 +158,18 @@ public struct TableAnalysis: Sendable {
 
     /// How many scenarios exercise each rule: those where it has a say on some field.
     public func coverage(of scenarios: [Scenario]) -> [(rule: Rule, scenarios: Int)] {
-        lesson.rules.map { rule in
-            let count = scenarios.filter { scenario in
-                let facts = engine.completing(scenario.facts)
-                let fired = lesson.rules.filter { $0.fires(on: facts) }
-                return lesson.fields.contains { field in
-                    engine.standing(on: field.id, fired: fired).contains(rule)
-                }
-            }.count
-            return (rule, count)
+        // Each scenario is decided once; a bank can hold many thousands.
+        var counts: [RuleID: Int] = [:]
+        for scenario in scenarios {
+            let facts = engine.completing(scenario.facts)
+            let fired = lesson.rules.filter { $0.fires(on: facts) }
+            var exercised: Set<RuleID> = []
+            for field in lesson.fields {
+                exercised.formUnion(engine.standing(on: field.id, fired: fired).map(\.id))
+            }
+            for rule in exercised { counts[rule, default: 0] += 1 }
         }
+        return lesson.rules.map { ($0, counts[$0.id] ?? 0) }
     }
 
     /// A field left open by one of the lesson's silences.

@@ -5,10 +5,14 @@ struct ScenarioDecoder {
     let lesson: Lesson
     let file: String
     var reader = NodeReader()
+    /// Built once: a bank may name a label in thousands of `expect`s.
+    private let matchers: [FieldID: AnswerMatcher]
 
     init(lesson: Lesson, file: String) {
         self.lesson = lesson
         self.file = file
+        self.matchers = Dictionary(
+            uniqueKeysWithValues: lesson.fields.map { ($0.id, AnswerMatcher(field: $0)) })
     }
 
     mutating func decode(_ root: YAMLNode) -> ScenarioBank? {
@@ -122,7 +126,9 @@ struct ScenarioDecoder {
                         for: name, among: lesson.fields.map(\.id.rawValue)))
                 continue
             }
-            if let label = ChoiceReader.read(value, of: field, &reader) {
+            if let label = ChoiceReader.read(
+                value, of: field, &reader, matcher: matchers[field.id])
+            {
                 expected[field.id] = label
                 origin.expected[field.id] = value.location
             }

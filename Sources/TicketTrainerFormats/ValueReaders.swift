@@ -23,9 +23,12 @@ enum FactValueReader {
 
 /// Reads the label of a field's choice, written in any of its exact spellings.
 enum ChoiceReader {
-    static func read(_ node: YAMLNode, of field: Field, _ reader: inout NodeReader) -> String? {
+    static func read(
+        _ node: YAMLNode, of field: Field, _ reader: inout NodeReader,
+        matcher: AnswerMatcher? = nil
+    ) -> String? {
         guard let text = reader.text(node, "'\(field.id)'") else { return nil }
-        guard let choice = AnswerMatcher(field: field).exactChoice(text) else {
+        guard let choice = (matcher ?? AnswerMatcher(field: field)).exactChoice(text) else {
             reader.error(
                 at: node.location, "'\(text)' is not a choice of '\(field.id)'",
                 note: "expected one of: "
