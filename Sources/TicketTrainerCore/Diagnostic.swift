@@ -14,6 +14,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     /// Lowercase, no trailing period; quotes the offending text.
+    // FIXME: findings are in English only, even with --lang ro; the loader would need the
+    // interface's Strings to word them in Romanian.
     public var message: String
     /// What would be right, when there is something useful to say.
     public var note: String?

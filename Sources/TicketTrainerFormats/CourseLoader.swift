@@ -115,6 +115,16 @@ public struct CourseLoader: Sendable {
     }
 
     private func parse(_ file: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        // Refused before reading, so an enormous file costs no memory.
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        if size > limits.maximumFileSize {
+            diagnostics.append(
+                .error(
+                    at: SourceLocation(file: file, line: 1, column: 1),
+                    "file is \(size) bytes, more than the \(limits.maximumFileSize) allowed",
+                    note: "split the scenarios over several files"))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(
                 .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot be read"))

@@ -17,7 +17,9 @@ public struct Console: Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                return  // A closed pipe: nobody is reading, so there is no one to tell.
+                // FIXME: a failed write (a full disk behind `> file`) is dropped silently and
+                // the exit status stays 0; it should be remembered and end the run with 1.
+                return
             }
             offset += written
         }
