@@ -145,7 +145,7 @@ public final class QuizRunner {
             screen.testResult(session)
         case (.finalTest, .stopped):
             screen.say()
-            screen.say(
+            screen.paragraph(
                 strings.unfinished(answered: session.results.count, of: session.questions.count))
         case (.practice, _):
             screen.say()
