@@ -17,6 +17,22 @@ public struct AttemptRecord: Sendable, Equatable {
     public var order: [String]
 }
 
+/// How many answers were right out of how many, for one field or rule.
+public struct Tally: Sendable, Equatable {
+    public var name: String
+    public var right: Int
+    public var total: Int
+
+    public var share: Double { total == 0 ? 0 : Double(right) / Double(total) }
+}
+
+/// Accuracy per field and per rule, and who has results on this machine.
+public struct Accuracy: Sendable, Equatable {
+    public var byField: [Tally]
+    public var byRule: [Tally]
+    public var trainees: [String]
+}
+
 /// A trainee's results, kept in SQLite so that progress survives restarts and kills.
 ///
 /// Every answer is committed in its own transaction as it is given. The schema version is
@@ -199,6 +215,30 @@ public final class ResultsStore {
             FROM attempts WHERE trainee = ? ORDER BY id DESC
             """, [.text(trainee)]
         ).map(Self.record)
+    }
+
+    /// Right and total answers per field and per deciding rule, for one trainee or, with
+    /// nil, for everyone on the machine. Only graded answers count.
+    public func accuracy(trainee: String?) throws(StorageError) -> Accuracy {
+        let filter = trainee == nil ? "" : "WHERE attempts.trainee = ?"
+        let values: [SQLValue] = trainee.map { [.text($0)] } ?? []
+        func tally(_ column: String) throws(StorageError) -> [Tally] {
+            try database.query(
+                """
+                SELECT \(column), sum(correct), count(*) FROM answers
+                JOIN attempts ON attempts.id = answers.attempt_id \(filter)
+                GROUP BY \(column) HAVING \(column) IS NOT NULL
+                """, values
+            ).map { row in
+                Tally(
+                    name: row[0].text ?? "", right: Int(row[1].integer ?? 0),
+                    total: Int(row[2].integer ?? 0))
+            }
+        }
+        let trainees = try database.query(
+            "SELECT DISTINCT trainee FROM attempts ORDER BY trainee"
+        ).compactMap { $0.first?.text }
+        return Accuracy(byField: try tally("field"), byRule: try tally("rule"), trainees: trainees)
     }
 
     /// The newest final test of this trainee and lesson that was cut short or stopped.

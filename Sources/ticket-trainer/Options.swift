@@ -4,7 +4,7 @@ import TicketTrainerCore
 /// What the command line asks for.
 struct Options {
     enum Command: String {
-        case practice, test, validate, explain, history, help
+        case practice, test, validate, explain, history, stats, help
     }
 
     var command: Command = .practice
@@ -19,6 +19,7 @@ struct Options {
     var dataDirectory: String?
     var trainee: String?
     var resume = false
+    var everyone = false
 }
 
 /// A command line that cannot be carried out, and what would be right.
@@ -31,7 +32,7 @@ enum OptionParser {
     static let valueOptions = [
         "--lesson", "--scenarios", "--lang", "--seed", "--format", "--data-dir", "--trainee",
     ]
-    static let flags = ["--in-order", "--json", "--resume", "--help", "-h"]
+    static let flags = ["--in-order", "--json", "--resume", "--all", "--help", "-h"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
@@ -39,7 +40,9 @@ enum OptionParser {
 
         if let first = remaining.first, !first.hasPrefix("-") {
             guard let command = Options.Command(rawValue: first) else {
-                let names = ["practice", "test", "validate", "explain", "history", "help"]
+                let names = [
+                    "practice", "test", "validate", "explain", "history", "stats", "help",
+                ]
                 throw UsageError(
                     message: "unknown command '\(first)'"
                         + (suggest(first, among: names).map { "; did you mean '\($0)'?" } ?? "")
@@ -69,6 +72,7 @@ enum OptionParser {
                 case "--in-order": options.inOrder = true
                 case "--json": options.json = true
                 case "--resume": options.resume = true
+                case "--all": options.everyone = true
                 default: options.command = .help
                 }
                 continue

@@ -29,6 +29,7 @@ enum Usage {
               validate [CALE...]  verifică lecții și scenarii
               explain ID          arată cum decid regulile un scenariu
               history             încercările de până acum, cu punctajul lor
+              stats [--all]       cât de des e corect fiecare câmp și fiecare regulă
 
             opțiuni:
               --lesson CALE       fișierul sau dosarul lecției (implicit Lessons/)
@@ -54,6 +55,7 @@ enum Usage {
               validate [PATH...]  check lessons and scenarios
               explain ID          show how the rules decide one scenario
               history             every attempt so far, with its score
+              stats [--all]       how often each field and each rule is answered right
 
             options:
               --lesson PATH       the lesson file or folder (default Lessons/)

@@ -14,12 +14,15 @@ do {
     options = try OptionParser.parse(arguments)
 } catch {
     Console.error.line("ticket-trainer: error: " + error.message)
-    Console.error.line("usage: ticket-trainer [practice|test|validate|explain|history] [options]")
+    Console.error.line(
+        "usage: ticket-trainer [practice|test|validate|explain|history|stats] [options]")
     Console.error.line("see 'ticket-trainer --help'")
     exit(2)
 }
 
-if [.practice, .test, .history].contains(options.command), let extra = options.arguments.first {
+if [.practice, .test, .history, .stats].contains(options.command),
+    let extra = options.arguments.first
+{
     Console.error.line(
         "ticket-trainer: error: unexpected argument '\(SafeText.visible(extra))'"
             + " for '\(options.command.rawValue)'")
@@ -35,6 +38,8 @@ case .help:
     exit(0)
 case .practice, .test:
     exit(QuizCommandLine(options: options, language: language).run())
+case .stats:
+    exit(StatsCommandLine(options: options, language: language).run())
 case .history:
     exit(HistoryCommandLine(options: options, language: language).run())
 case .validate, .explain:

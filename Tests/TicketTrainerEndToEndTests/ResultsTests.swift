@@ -88,6 +88,34 @@ struct ResultsTests {
         }
     }
 
+    @Test("stats counts every graded answer by field and by the rule that decides it")
+    func statsAfterATest() throws {
+        let data = try Harness.temporaryFolder().path
+        let lines = PipedTestTests.answerKey.map { $0.answer.joined(separator: ", ") }
+        let environment = ["TICKET_TRAINER_DATA_DIR": data, "USER": "dana"]
+        let run = try Harness.run(
+            ["test", "--in-order"], input: lines.joined(separator: "\n") + "\n",
+            environment: environment)
+        #expect(run.status == 0)
+
+        let stats = try Harness.run(["stats", "--json"], environment: environment)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])
+        let fields = try #require(object["fields"] as? [[String: Any]])
+        for field in fields {
+            #expect(field["right"] as? Int == 15)
+            #expect(field["total"] as? Int == 15)
+        }
+        // 45 answers, less the 6 that fiscal and service tickets state themselves (priority
+        // and severity of three tickets), are decided by a rule. Sales stopped decides all
+        // three fields of two tickets and the priority and severity of one escalated ticket.
+        let rules = try #require(object["rules"] as? [[String: Any]])
+        #expect(rules.reduce(0) { $0 + ($1["total"] as? Int ?? 0) } == 39)
+        let salesStopped = rules.first { $0["name"] as? String == "sales-stopped" }
+        #expect(salesStopped?["total"] as? Int == 8)
+        #expect(salesStopped?["right"] as? Int == 8)
+    }
+
     /// Reads `pipe` until `marker` and then `next` have both appeared after it.
     private func waitFor(
         _ marker: String, then next: String, in pipe: Pipe, seconds: Double
