@@ -40,7 +40,7 @@ public struct Accuracy: Sendable, Equatable {
 /// refused and never written to.
 public final class ResultsStore {
     /// The schema this build writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     private let database: SQLiteDatabase
 
@@ -69,6 +69,9 @@ public final class ResultsStore {
         try database.execute("PRAGMA foreign_keys = ON")
         if version < 1 {
             try database.transaction { () throws(StorageError) in try createVersion1() }
+        }
+        if version < 2 {
+            try database.transaction { () throws(StorageError) in try upgradeToVersion2() }
         }
     }
 
@@ -109,6 +112,49 @@ public final class ResultsStore {
             );
             PRAGMA user_version = 1;
             """)
+    }
+
+    /// Version 2 adds the Leitner boxes of spaced practice.
+    private func upgradeToVersion2() throws(StorageError) {
+        try database.execute(
+            """
+            CREATE TABLE reviews (
+                trainee TEXT NOT NULL,
+                lesson TEXT NOT NULL,
+                scenario TEXT NOT NULL,
+                box INTEGER NOT NULL,
+                due_at REAL NOT NULL,
+                PRIMARY KEY (trainee, lesson, scenario)
+            );
+            PRAGMA user_version = 2;
+            """)
+    }
+
+    // MARK: - Spaced practice
+
+    /// A trainee's Leitner boxes for a lesson, by scenario id.
+    public func reviews(trainee: String, lesson: String) throws(StorageError) -> [String: Review] {
+        let rows = try database.query(
+            "SELECT scenario, box, due_at FROM reviews WHERE trainee = ? AND lesson = ?",
+            [.text(trainee), .text(lesson)])
+        var reviews: [String: Review] = [:]
+        for row in rows {
+            guard let scenario = row[0].text, let box = row[1].integer else { continue }
+            let due = Date(timeIntervalSince1970: row[2].real ?? 0)
+            reviews[scenario] = Review(scenario: scenario, box: Int(box), due: due)
+        }
+        return reviews
+    }
+
+    public func saveReview(_ review: Review, trainee: String, lesson: String) throws(StorageError) {
+        try database.transaction { () throws(StorageError) in
+            try database.query(
+                "INSERT OR REPLACE INTO reviews VALUES (?, ?, ?, ?, ?)",
+                [
+                    .text(trainee), .text(lesson), .text(review.scenario),
+                    .integer(Int64(review.box)), .real(review.due.timeIntervalSince1970),
+                ])
+        }
     }
 
     // MARK: - Writing

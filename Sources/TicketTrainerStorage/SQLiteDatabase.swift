@@ -79,6 +79,7 @@ final class SQLiteDatabase {
             switch value {
             case .null: status = sqlite3_bind_null(statement, position)
             case .integer(let number): status = sqlite3_bind_int64(statement, position, number)
+            case .real(let number): status = sqlite3_bind_double(statement, position, number)
             case .text(let text):
                 // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
                 status = sqlite3_bind_text(
@@ -116,6 +117,7 @@ final class SQLiteDatabase {
     private func column(_ statement: OpaquePointer?, _ index: Int32) -> SQLValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER: .integer(sqlite3_column_int64(statement, index))
+        case SQLITE_FLOAT: .real(sqlite3_column_double(statement, index))
         case SQLITE_NULL: .null
         default: .text(String(cString: sqlite3_column_text(statement, index)))
         }
@@ -134,11 +136,20 @@ final class SQLiteDatabase {
 enum SQLValue: Equatable {
     case null
     case integer(Int64)
+    case real(Double)
     case text(String)
 
     var text: String? {
         if case .text(let value) = self { return value }
         return nil
+    }
+
+    var real: Double? {
+        switch self {
+        case .real(let value): value
+        case .integer(let value): Double(value)
+        default: nil
+        }
     }
 
     var integer: Int64? {

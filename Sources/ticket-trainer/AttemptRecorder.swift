@@ -1,3 +1,4 @@
+import Foundation
 import TicketTrainerCore
 import TicketTrainerStorage
 import TicketTrainerTerminal
@@ -6,12 +7,19 @@ import TicketTrainerTerminal
 final class AttemptRecorder {
     private let store: ResultsStore
     private let attempt: Int64
+    private let trainee: String
+    private let lesson: String
+    /// Whether finished tickets move in the trainee's Leitner boxes (practice only).
+    private let schedules: Bool
     /// Set once a write failed; the trainee has been told.
     private(set) var failed = false
 
-    init(store: ResultsStore, attempt: Int64) {
+    init(store: ResultsStore, attempt: Int64, trainee: String, lesson: String, schedules: Bool) {
         self.store = store
         self.attempt = attempt
+        self.trainee = trainee
+        self.lesson = lesson
+        self.schedules = schedules
     }
 
     func record(_ event: QuizEvent) {
@@ -23,10 +31,19 @@ final class AttemptRecorder {
                     given: label)
             case .completed(let position, let result):
                 try store.recordCompleted(attempt: attempt, position: position, result: result)
+                if schedules { try reschedule(result) }
             }
         } catch {
             if !failed { Diagnostics.fail(error.description) }
             failed = true
         }
+    }
+
+    private func reschedule(_ result: QuestionResult) throws(StorageError) {
+        let id = result.question.scenario.id
+        let previous = try store.reviews(trainee: trainee, lesson: lesson)[id]
+        let review = LeitnerSchedule.review(
+            after: previous, scenario: id, allRight: result.mistakes.isEmpty, at: Date())
+        try store.saveReview(review, trainee: trainee, lesson: lesson)
     }
 }

@@ -20,6 +20,7 @@ struct Options {
     var trainee: String?
     var resume = false
     var everyone = false
+    var due = false
 }
 
 /// A command line that cannot be carried out, and what would be right.
@@ -32,7 +33,7 @@ enum OptionParser {
     static let valueOptions = [
         "--lesson", "--scenarios", "--lang", "--seed", "--format", "--data-dir", "--trainee",
     ]
-    static let flags = ["--in-order", "--json", "--resume", "--all", "--help", "-h"]
+    static let flags = ["--in-order", "--json", "--resume", "--all", "--due", "--help", "-h"]
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
@@ -73,6 +74,7 @@ enum OptionParser {
                 case "--json": options.json = true
                 case "--resume": options.resume = true
                 case "--all": options.everyone = true
+                case "--due": options.due = true
                 default: options.command = .help
                 }
                 continue

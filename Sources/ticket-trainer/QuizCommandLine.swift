@@ -16,7 +16,7 @@ struct QuizCommandLine {
         let trainee = Trainee.name(options)
 
         guard let (session, attempt) = prepare(lesson, scenarios, mode, store, trainee) else {
-            return 1
+            return options.due ? 0 : 1
         }
 
         let interactive = !options.json && Console.output.isTerminal && isatty(STDIN_FILENO) == 1
@@ -35,7 +35,9 @@ struct QuizCommandLine {
             reader = PlainLineReader(output: output, echo: isatty(STDIN_FILENO) != 1)
         }
 
-        let recorder = AttemptRecorder(store: store, attempt: attempt)
+        let recorder = AttemptRecorder(
+            store: store, attempt: attempt, trainee: trainee, lesson: lesson.id,
+            schedules: mode == .practice)
         let runner = QuizRunner(
             session: session, reader: reader, screen: screen, record: recorder.record)
         let ending = runner.run()
@@ -65,11 +67,32 @@ struct QuizCommandLine {
             if options.resume {
                 return try resume(lesson, scenarios, store, trainee)
             }
-            let order: QuizOrder =
+            var order: QuizOrder =
                 options.inOrder
                 ? .asWritten : .shuffled(seed: options.seed ?? UInt64.random(in: 0...UInt64.max))
+            var arranged = scenarios
+
+            // Practice asks what the trainee gets wrong first, unless an order was asked for.
+            if mode == .practice && !options.inOrder && options.seed == nil {
+                let reviews = try store.reviews(trainee: trainee, lesson: lesson.id)
+                arranged = LeitnerSchedule.order(
+                    order.arrange(scenarios), reviews: reviews, at: Date(), onlyDue: options.due)
+                order = .asWritten
+                if arranged.isEmpty {
+                    let next = reviews.values.map(\.due).min().map {
+                        ISO8601DateFormatter().string(from: $0)
+                    }
+                    Console.output.line(
+                        (language == .romanian ? "Nimic de repetat acum" : "Nothing is due now")
+                            + (next.map {
+                                language == .romanian ? "; următorul: \($0)" : "; next: \($0)"
+                            } ?? "")
+                            + ".")
+                    return nil
+                }
+            }
             let session = QuizSession(
-                lesson: lesson, scenarios: scenarios, mode: mode, order: order)
+                lesson: lesson, scenarios: arranged, mode: mode, order: order)
             if mode == .finalTest,
                 let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id)
             {

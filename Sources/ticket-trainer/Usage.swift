@@ -37,6 +37,7 @@ enum Usage {
               --lang ro|en        limba interfeței (implicit din LANG)
               --seed N            aceeași ordine a tichetelor la fiecare rulare
               --in-order          tichetele în ordinea din fișier
+              --due               la exersare: doar tichetele de repetat acum
               --json              rezultatul ca obiect JSON pe ieșirea standard
               --trainee NUME      al cui e rezultatul (implicit numele de login)
               --data-dir DOSAR    unde se păstrează rezultatele
@@ -63,6 +64,7 @@ enum Usage {
               --lang ro|en        interface language (default from LANG)
               --seed N            the same ticket order on every run
               --in-order          tickets in the order of the file
+              --due               with practice: only the tickets due for review
               --json              the result as one JSON object on standard output
               --trainee NAME      whose results these are (default: the login name)
               --data-dir DIR      where results are kept

@@ -39,6 +39,31 @@ struct ResultsStoreTests {
         #expect(attempts.first?.status == "open")
     }
 
+    @Test("a version 1 database gains the review table and keeps its attempts")
+    func versionOneIsUpgraded() throws {
+        let path = try temporaryPath()
+        let attempt: Int64
+        do {
+            let store = try ResultsStore(path: path)
+            attempt = try store.startAttempt(
+                trainee: "ana", lesson: "crm-ticket-monitor", mode: .finalTest, order: ["a"])
+        }
+        // Turn it back into what version 1 wrote: no reviews table.
+        do {
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("DROP TABLE reviews; PRAGMA user_version = 1")
+        }
+
+        let store = try ResultsStore(path: path)
+        #expect(try store.attempts(trainee: "ana").map(\.id) == [attempt])
+        let review = Review(scenario: "a", box: 2, due: Date(timeIntervalSince1970: 100))
+        try store.saveReview(review, trainee: "ana", lesson: "crm-ticket-monitor")
+        #expect(try store.reviews(trainee: "ana", lesson: "crm-ticket-monitor") == ["a": review])
+
+        let database = try SQLiteDatabase(path: path)
+        #expect(try database.query("PRAGMA user_version").first?.first == .integer(2))
+    }
+
     @Test("a database from a newer version is refused and left byte for byte")
     func newerSchemaIsRefused() throws {
         let path = try temporaryPath()
@@ -48,7 +73,7 @@ struct ResultsStoreTests {
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
-        #expect(throws: StorageError.newerSchema(path: path, version: 7, supported: 1)) {
+        #expect(throws: StorageError.newerSchema(path: path, version: 7, supported: 2)) {
             _ = try ResultsStore(path: path)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
