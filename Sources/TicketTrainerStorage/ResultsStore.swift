@@ -17,6 +17,17 @@ public struct AttemptRecord: Sendable, Equatable {
     public var order: [String]
 }
 
+/// One answered field as stored: what was given, what was right, and the deciding rule.
+public struct AnswerRow: Sendable, Equatable {
+    public var position: Int
+    public var scenario: String
+    public var field: String
+    public var given: String?
+    public var expected: String
+    public var correct: Bool
+    public var rule: String?
+}
+
 /// How many answers were right out of how many, for one field or rule.
 public struct Tally: Sendable, Equatable {
     public var name: String
@@ -285,6 +296,29 @@ public final class ResultsStore {
             "SELECT DISTINCT trainee FROM attempts ORDER BY trainee"
         ).compactMap { $0.first?.text }
         return Accuracy(byField: try tally("field"), byRule: try tally("rule"), trainees: trainees)
+    }
+
+    /// One attempt by id, or the trainee's newest when `id` is nil.
+    public func attempt(_ id: Int64?, trainee: String) throws(StorageError) -> AttemptRecord? {
+        let all = try attempts(trainee: trainee)
+        guard let id else { return all.first }
+        return all.first { $0.id == id }
+    }
+
+    /// Every graded answer of an attempt, in the order asked and the lesson's field order
+    /// as stored.
+    public func answerRows(of attempt: Int64) throws(StorageError) -> [AnswerRow] {
+        try database.query(
+            """
+            SELECT position, scenario, field, given, expected, correct, rule FROM answers
+            WHERE attempt_id = ? ORDER BY position, rowid
+            """, [.integer(attempt)]
+        ).map { row in
+            AnswerRow(
+                position: Int(row[0].integer ?? 0), scenario: row[1].text ?? "",
+                field: row[2].text ?? "", given: row[3].text, expected: row[4].text ?? "",
+                correct: row[5].integer == 1, rule: row[6].text)
+        }
     }
 
     /// The newest final test of this trainee and lesson that was cut short or stopped.

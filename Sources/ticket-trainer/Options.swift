@@ -4,7 +4,7 @@ import TicketTrainerCore
 /// What the command line asks for.
 struct Options {
     enum Command: String {
-        case practice, test, validate, explain, history, stats, help
+        case practice, test, validate, explain, history, stats, report, help
     }
 
     var command: Command = .practice
@@ -21,6 +21,7 @@ struct Options {
     var resume = false
     var everyone = false
     var due = false
+    var reportFormat: String?
 }
 
 /// A command line that cannot be carried out, and what would be right.
@@ -42,7 +43,8 @@ enum OptionParser {
         if let first = remaining.first, !first.hasPrefix("-") {
             guard let command = Options.Command(rawValue: first) else {
                 let names = [
-                    "practice", "test", "validate", "explain", "history", "stats", "help",
+                    "practice", "test", "validate", "explain", "history", "stats", "report",
+                    "help",
                 ]
                 throw UsageError(
                     message: "unknown command '\(first)'"
@@ -122,6 +124,12 @@ enum OptionParser {
                 throw UsageError(message: "'--trainee' needs a name")
             }
             options.trainee = value
+        case "--format" where options.command == .report:
+            guard ["md", "html", "csv", "json"].contains(value) else {
+                throw UsageError(
+                    message: "'--format \(value)': expected 'md', 'html', 'csv' or 'json'")
+            }
+            options.reportFormat = value
         case "--format":
             guard ["text", "json"].contains(value) else {
                 throw UsageError(message: "'--format \(value)': expected 'text' or 'json'")

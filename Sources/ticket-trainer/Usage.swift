@@ -30,6 +30,7 @@ enum Usage {
               explain ID          arată cum decid regulile un scenariu
               history             încercările de până acum, cu punctajul lor
               stats [--all]       cât de des e corect fiecare câmp și fiecare regulă
+              report [NR]         raportul unei încercări (--format md|html|csv|json)
 
             opțiuni:
               --lesson CALE       fișierul sau dosarul lecției (implicit Lessons/)
@@ -57,6 +58,7 @@ enum Usage {
               explain ID          show how the rules decide one scenario
               history             every attempt so far, with its score
               stats [--all]       how often each field and each rule is answered right
+              report [N]          one attempt's report (--format md|html|csv|json)
 
             options:
               --lesson PATH       the lesson file or folder (default Lessons/)

@@ -15,7 +15,7 @@ do {
 } catch {
     Console.error.line("ticket-trainer: error: " + error.message)
     Console.error.line(
-        "usage: ticket-trainer [practice|test|validate|explain|history|stats] [options]")
+        "usage: ticket-trainer [practice|test|validate|explain|history|stats|report] [options]")
     Console.error.line("see 'ticket-trainer --help'")
     exit(2)
 }
@@ -38,6 +38,8 @@ case .help:
     exit(0)
 case .practice, .test:
     exit(QuizCommandLine(options: options, language: language).run())
+case .report:
+    exit(ReportCommandLine(options: options, language: language).run())
 case .stats:
     exit(StatsCommandLine(options: options, language: language).run())
 case .history:

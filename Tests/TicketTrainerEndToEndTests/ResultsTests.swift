@@ -116,6 +116,48 @@ struct ResultsTests {
         #expect(salesStopped?["right"] as? Int == 8)
     }
 
+    @Test("report gives the attempt as Markdown, CSV, JSON and one self-contained page")
+    func reportFormats() throws {
+        let data = try Harness.temporaryFolder().path
+        let key = PipedTestTests.answerKey
+        // Every ticket right but the first, whose priority is given as Normală.
+        var lines = key.map { $0.answer.joined(separator: ", ") }
+        lines[0] = "HelpDesk, Normală, Critică"
+        let environment = ["TICKET_TRAINER_DATA_DIR": data, "USER": "elena"]
+        let run = try Harness.run(
+            ["test", "--in-order", "--lang", "en"], input: lines.joined(separator: "\n") + "\n",
+            environment: environment)
+        #expect(run.status == 0)
+
+        let csv = try Harness.run(["report", "--format", "csv"], environment: environment)
+        let rows = csv.output.split(separator: "\r\n")
+        #expect(rows.count == 46)
+        #expect(rows.first == #""ticket","scenario","field","given","expected","correct","rule""#)
+        #expect(
+            rows[2]
+                == #""1","resita-supermarket-all-tills-no-db","priority","Normală","Ridicată","0","sales-stopped""#
+        )
+
+        let json = try Harness.run(["report", "--format", "json"], environment: environment)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["score"] as? Int == 44)
+        #expect(object["max"] as? Int == 45)
+        #expect(object["passed"] as? Bool == true)
+
+        let markdown = try Harness.run(["report", "--lang", "en"], environment: environment)
+        #expect(markdown.output.contains("- Outcome: PASSED"))
+        #expect(markdown.output.contains("| priority | 14/15 | 93.3% |"))
+
+        let html = try Harness.run(["report", "--format", "html"], environment: environment)
+        #expect(html.output.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.output.contains("<svg"))
+        #expect(html.output.contains("<style>"))
+        // Self-contained: nothing is fetched from anywhere.
+        #expect(!html.output.contains("src="))
+        #expect(!html.output.contains("href="))
+    }
+
     /// Reads `pipe` until `marker` and then `next` have both appeared after it.
     private func waitFor(
         _ marker: String, then next: String, in pipe: Pipe, seconds: Double
