@@ -93,7 +93,8 @@ public struct TableAnalysis: Sendable {
             diagnostics.append(
                 .error(
                     at: overlap.rules[0].origin ?? at,
-                    "overlap: rules disagree on \(overlap.field) when \(describe(overlap.example)): "
+                    "overlap: rules disagree on \(overlap.field) when "
+                        + "\(describe(overlap.example)): "
                         + gives.joined(separator: ", "),
                     note: "narrow one rule's 'when', or let one 'override' the other"))
         }

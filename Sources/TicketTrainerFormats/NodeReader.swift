@@ -60,10 +60,11 @@ struct NodeReader {
             return nil
         }
         if !freeText, let control = text.unicodeScalars.first(where: Self.isControl) {
-            let code = String(control.value, radix: 16, uppercase: true)
+            let hex = String(control.value, radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             error(
                 at: node.location,
-                "\(what) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))",
+                "\(what) holds a control character (U+\(code))",
                 note: "names, ids and labels are plain text on one line")
             return nil
         }

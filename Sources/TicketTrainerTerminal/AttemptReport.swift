@@ -96,8 +96,9 @@ public struct AttemptReport: Sendable {
             "| --- | --- | --- |",
         ]
         for (field, score) in byField {
+            let percent = strings.formatPercent(score.percent)
             lines.append(
-                "| \(field) | \(score.points)/\(score.possible) | \(strings.formatPercent(score.percent)) |"
+                "| \(field) | \(score.points)/\(score.possible) | \(percent) |"
             )
         }
         lines += [
@@ -176,11 +177,12 @@ public struct AttemptReport: Sendable {
         let bars = byField.enumerated().map { index, entry in
             let y = 10 + index * 34
             let width = Int(entry.score.percent * 3)
+            let percent = strings.formatPercent(entry.score.percent)
             return """
                 <text x="0" y="\(y + 17)">\(escape(entry.field))</text>\
                 <rect x="110" y="\(y)" width="300" height="22" fill="#e5e7eb"/>\
                 <rect x="110" y="\(y)" width="\(width)" height="22" fill="#2563eb"/>\
-                <text x="420" y="\(y + 17)">\(escape(strings.formatPercent(entry.score.percent)))</text>
+                <text x="420" y="\(y + 17)">\(escape(percent))</text>
                 """
         }.joined(separator: "\n")
         let tableRows = rows.map { row in
@@ -192,12 +194,15 @@ public struct AttemptReport: Sendable {
                 + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")
         let verdictClass = passed == true ? "ok" : "bad"
+        let chartLabel = romanian ? "corecte pe câmpuri" : "right answers by field"
+        let headerCells = headers.map { "<th>\(escape($0))</th>" }.joined()
         return """
             <!DOCTYPE html>
             <html lang="\(strings.language.rawValue)"><head><meta charset="utf-8">
             <title>\(escape(lesson)): \(escape(trainee))</title>
             <style>
-            body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 56rem; color: #111827; }
+            body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 56rem;
+                   color: #111827; }
             h1 { font-size: 1.4rem; } .ok { color: #166534; } .bad { color: #991b1b; }
             table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
             th, td { border-bottom: 1px solid #e5e7eb; padding: .3rem .5rem; text-align: left; }
@@ -206,12 +211,14 @@ public struct AttemptReport: Sendable {
             @media print { body { margin: 0; } }
             </style></head><body>
             <h1>\(escape(lesson)): \(escape(trainee))</h1>
-            <p>\(escape(dateText)) · \(escape(mode.rawValue)) · \(escape(strings.scoreLine(score))) ·
+            <p>\(escape(dateText)) · \(escape(mode.rawValue)) ·
+            \(escape(strings.scoreLine(score))) ·
             <strong class="\(verdictClass)">\(escape(verdict))</strong></p>
-            <svg width="480" height="\(20 + byField.count * 34)" role="img" aria-label="\(romanian ? "corecte pe câmpuri" : "right answers by field")">
+            <svg width="480" height="\(20 + byField.count * 34)" role="img"
+                 aria-label="\(escape(chartLabel))">
             \(bars)
             </svg>
-            <table><thead><tr><th>#</th>\(headers.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>
+            <table><thead><tr><th>#</th>\(headerCells)</tr></thead>
             <tbody>
             \(tableRows)
             </tbody></table>

@@ -13,8 +13,8 @@ struct ReportCommandLine {
         if let argument = options.arguments.first {
             guard options.arguments.count == 1, let id = Int64(argument) else {
                 Console.error.line(
-                    "ticket-trainer: error: 'report' takes one attempt number, as 'history --json' lists them"
-                )
+                    "ticket-trainer: error: 'report' takes one attempt number, "
+                        + "as 'history --json' lists them")
                 return 2
             }
             attemptID = id
