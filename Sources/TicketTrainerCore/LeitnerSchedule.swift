@@ -32,10 +32,12 @@ public enum LeitnerSchedule {
     }
 
     /// The order to practise in: tickets due now, weakest box first and longest overdue
-    /// first within a box; then tickets never seen, in the given order; then the rest by
-    /// how soon they fall due. With `onlyDue`, only the first two groups.
+    /// first within a box; then tickets never seen, those whose rules the trainee gets
+    /// wrong most (`ruleAccuracy`, 0 to 1, lowest first) ahead, else in the given order;
+    /// then the rest by how soon they fall due. With `onlyDue`, only the first two groups.
     public static func order(
-        _ scenarios: [Scenario], reviews: [String: Review], at now: Date, onlyDue: Bool = false
+        _ scenarios: [Scenario], reviews: [String: Review], at now: Date, onlyDue: Bool = false,
+        ruleAccuracy: (Scenario) -> Double = { _ in 1 }
     ) -> [Scenario] {
         var due: [(Scenario, Review)] = []
         var unseen: [Scenario] = []
@@ -53,6 +55,12 @@ public enum LeitnerSchedule {
         }
         due.sort { ($0.1.box, $0.1.due) < ($1.1.box, $1.1.due) }
         later.sort { $0.1.due < $1.1.due }
+        // A stable sort keeps the given order among tickets whose rules score alike.
+        unseen = unseen.enumerated()
+            .sorted {
+                (ruleAccuracy($0.element), $0.offset) < (ruleAccuracy($1.element), $1.offset)
+            }
+            .map(\.element)
         let first = due.map(\.0) + unseen
         return onlyDue ? first : first + later.map(\.0)
     }

@@ -41,6 +41,8 @@ public struct Tally: Sendable, Equatable {
 public struct Accuracy: Sendable, Equatable {
     public var byField: [Tally]
     public var byRule: [Tally]
+    /// One tally an attempt, oldest first, named by its start time and mode.
+    public var byAttempt: [Tally]
     public var trainees: [String]
 }
 
@@ -69,20 +71,30 @@ public final class ResultsStore {
             throw .newerSchema(
                 path: database.path, version: version, supported: Self.schemaVersion)
         }
-        if existed && version == 0 {
-            let tables = try database.query("SELECT count(*) FROM sqlite_master")
-            if tables.first?.first?.integer ?? 0 > 0 {
-                throw .notADatabase(
-                    path: database.path, reason: "it holds tables but no ticket-trainer schema")
-            }
-        }
-        try database.execute("PRAGMA journal_mode = WAL")
         try database.execute("PRAGMA foreign_keys = ON")
-        if version < 1 {
-            try database.transaction { () throws(StorageError) in try createVersion1() }
+
+        // Another process may be creating or upgrading the same file right now: the
+        // version is read again under the write lock, so only one of them does the work,
+        // and a file that holds someone else's tables is seen consistently.
+        try database.transaction { () throws(StorageError) in
+            let rows = try database.query("PRAGMA user_version")
+            let current = Int(rows.first?.first?.integer ?? 0)
+            if existed && current == 0 {
+                let tables = try database.query("SELECT count(*) FROM sqlite_master")
+                if tables.first?.first?.integer ?? 0 > 0 {
+                    throw .notADatabase(
+                        path: database.path,
+                        reason: "it holds tables but no ticket-trainer schema")
+                }
+            }
+            if current < 1 { try createVersion1() }
+            if current < 2 { try upgradeToVersion2() }
         }
-        if version < 2 {
-            try database.transaction { () throws(StorageError) in try upgradeToVersion2() }
+
+        // WAL lets a reader and a writer work at once; the mode stays with the file.
+        let mode = try database.query("PRAGMA journal_mode").first?.first?.text
+        if mode?.lowercased() != "wal" {
+            try database.execute("PRAGMA journal_mode = WAL", patiently: true)
         }
     }
 
@@ -295,7 +307,20 @@ public final class ResultsStore {
         let trainees = try database.query(
             "SELECT DISTINCT trainee FROM attempts ORDER BY trainee"
         ).compactMap { $0.first?.text }
-        return Accuracy(byField: try tally("field"), byRule: try tally("rule"), trainees: trainees)
+        let overTime = try database.query(
+            """
+            SELECT attempts.started_at || ' ' || attempts.mode, sum(correct), count(*)
+            FROM answers JOIN attempts ON attempts.id = answers.attempt_id \(filter)
+            GROUP BY attempts.id ORDER BY attempts.id
+            """, values
+        ).map { row in
+            Tally(
+                name: row[0].text ?? "", right: Int(row[1].integer ?? 0),
+                total: Int(row[2].integer ?? 0))
+        }
+        return Accuracy(
+            byField: try tally("field"), byRule: try tally("rule"), byAttempt: overTime,
+            trainees: trainees)
     }
 
     /// One attempt by id, or the trainee's newest when `id` is nil.

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A fault from SQLite, or a database this program must not touch.
 public enum StorageError: Error, Equatable, CustomStringConvertible {
@@ -50,10 +51,20 @@ final class SQLiteDatabase {
         sqlite3_close_v2(handle)
     }
 
-    /// Runs statements that return no rows.
-    func execute(_ sql: String) throws(StorageError) {
+    /// Runs statements that return no rows. `patiently` retries for up to ten seconds
+    /// while another connection holds the lock, for the statements SQLite's busy timeout
+    /// does not cover (changing the journal mode).
+    func execute(_ sql: String, patiently: Bool = false) throws(StorageError) {
         var message: UnsafeMutablePointer<CChar>?
-        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        var status = sqlite3_exec(handle, sql, nil, nil, &message)
+        var waited = 0
+        while patiently && (status == SQLITE_BUSY || status == SQLITE_LOCKED) && waited < 10_000 {
+            sqlite3_free(message)
+            message = nil
+            usleep(20_000)
+            waited += 20
+            status = sqlite3_exec(handle, sql, nil, nil, &message)
+        }
         guard status == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? "error \(status)"
             sqlite3_free(message)

@@ -75,8 +75,19 @@ struct QuizCommandLine {
             // Practice asks what the trainee gets wrong first, unless an order was asked for.
             if mode == .practice && !options.inOrder && options.seed == nil {
                 let reviews = try store.reviews(trainee: trainee, lesson: lesson.id)
+                let byRule = try store.accuracy(trainee: trainee).byRule
+                let shares = Dictionary(
+                    byRule.map { ($0.name, $0.share) }, uniquingKeysWith: { first, _ in first })
+                let engine = RuleEngine(lesson: lesson)
+                // A ticket is as weak as the weakest rule that decides one of its fields.
+                let weakness = { (scenario: Scenario) -> Double in
+                    let key = AnswerKey(scenario: scenario, engine: engine)
+                    let rules = lesson.fields.compactMap { key[$0.id].ruleID }
+                    return rules.compactMap { shares[$0] }.min() ?? 1
+                }
                 arranged = LeitnerSchedule.order(
-                    order.arrange(scenarios), reviews: reviews, at: Date(), onlyDue: options.due)
+                    order.arrange(scenarios), reviews: reviews, at: Date(), onlyDue: options.due,
+                    ruleAccuracy: weakness)
                 order = .asWritten
                 if arranged.isEmpty {
                     let next = reviews.values.map(\.due).min().map {

@@ -41,12 +41,23 @@ struct StatsCommandLine {
         Console.output.line(
             style.bold(romanian ? "Pe reguli, cele mai slabe întâi:" : "By rule, weakest first:"))
         table(weakestFirst, style: style)
+        Console.output.line(
+            style.bold(romanian ? "În timp, pe încercări:" : "Over time, by attempt:"))
+        table(accuracy.byAttempt.suffix(20).map(readable), style: style)
         if trainee == nil {
             Console.output.line(
                 (romanian ? "Cursanți: " : "Trainees: ")
                     + accuracy.trainees.map { SafeText.visible($0) }.joined(separator: ", "))
         }
         return 0
+    }
+
+    /// "2026-12-04T17:23:57Z test" as "2026-12-04 17:23 test".
+    private func readable(_ tally: Tally) -> Tally {
+        var shown = tally
+        shown.name = tally.name.replacingOccurrences(of: "T", with: " ")
+            .replacingOccurrences(of: #":\d\dZ"#, with: "", options: .regularExpression)
+        return shown
     }
 
     /// One aligned row a tally: name, a 20-column bar, percent, right/total.
@@ -74,6 +85,7 @@ struct StatsCommandLine {
             "trainee": trainee ?? NSNull(),
             "fields": accuracy.byField.map(encode),
             "rules": rules.map(encode),
+            "attempts": accuracy.byAttempt.map(encode),
             "trainees": accuracy.trainees,
         ]
         let data = try? JSONSerialization.data(

@@ -46,3 +46,20 @@ struct LeitnerScheduleTests {
         #expect(missed.due == now)
     }
 }
+
+/// Among tickets never asked, those decided by the rules the trainee gets wrong most go
+/// first.
+@Suite("Weak rules first")
+struct WeakRulesFirstTests {
+    @Test("unseen tickets are ordered by the accuracy of their rules, ties kept in order")
+    func weakRulesFirst() {
+        let scenarios = ["p", "q", "r", "s"].map {
+            Scenario(id: $0, ticket: LocalizedText($0), facts: [:])
+        }
+        let accuracy = ["p": 0.9, "q": 0.2, "r": 0.9, "s": 0.5]
+        let order = LeitnerSchedule.order(
+            scenarios, reviews: [:], at: Date(timeIntervalSince1970: 0),
+            ruleAccuracy: { accuracy[$0.id] ?? 1 })
+        #expect(order.map(\.id) == ["q", "s", "p", "r"])
+    }
+}

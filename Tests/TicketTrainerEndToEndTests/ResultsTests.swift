@@ -114,6 +114,12 @@ struct ResultsTests {
         let salesStopped = rules.first { $0["name"] as? String == "sales-stopped" }
         #expect(salesStopped?["total"] as? Int == 8)
         #expect(salesStopped?["right"] as? Int == 8)
+
+        // Over time: the one attempt, all 45 answers right.
+        let attempts = try #require(object["attempts"] as? [[String: Any]])
+        #expect(attempts.count == 1)
+        #expect(attempts.first?["right"] as? Int == 45)
+        #expect(attempts.first?["total"] as? Int == 45)
     }
 
     @Test("report gives the attempt as Markdown, CSV, JSON and one self-contained page")
