@@ -55,12 +55,12 @@ public enum LeitnerSchedule {
         }
         due.sort { ($0.1.box, $0.1.due) < ($1.1.box, $1.1.due) }
         later.sort { $0.1.due < $1.1.due }
-        // A stable sort keeps the given order among tickets whose rules score alike.
+        // Each ticket's accuracy is worked out once; a stable sort keeps the given order
+        // among tickets whose rules score alike.
         unseen = unseen.enumerated()
-            .sorted {
-                (ruleAccuracy($0.element), $0.offset) < (ruleAccuracy($1.element), $1.offset)
-            }
-            .map(\.element)
+            .map { (accuracy: ruleAccuracy($0.element), offset: $0.offset, scenario: $0.element) }
+            .sorted { ($0.accuracy, $0.offset) < ($1.accuracy, $1.offset) }
+            .map(\.scenario)
         let first = due.map(\.0) + unseen
         return onlyDue ? first : first + later.map(\.0)
     }

@@ -169,6 +169,20 @@ public final class ResultsStore {
         return reviews
     }
 
+    /// One scenario's place in a trainee's Leitner boxes, if it was ever asked.
+    public func review(
+        of scenario: String, trainee: String, lesson: String
+    ) throws(StorageError) -> Review? {
+        let row = try database.query(
+            """
+            SELECT box, due_at FROM reviews WHERE trainee = ? AND lesson = ? AND scenario = ?
+            """, [.text(trainee), .text(lesson), .text(scenario)]
+        ).first
+        guard let row, let box = row[0].integer else { return nil }
+        return Review(
+            scenario: scenario, box: Int(box), due: Date(timeIntervalSince1970: row[1].real ?? 0))
+    }
+
     public func saveReview(_ review: Review, trainee: String, lesson: String) throws(StorageError) {
         try database.transaction { () throws(StorageError) in
             try database.query(
@@ -204,23 +218,8 @@ public final class ResultsStore {
     public func recordAnswer(
         attempt: Int64, position: Int, question: Question, field: FieldID, given: String?
     ) throws(StorageError) {
-        let key = question.key[field]
-        var rule: SQLValue = .null
-        if case .rule(_, let decidingRule) = key { rule = .text(decidingRule.id.rawValue) }
-        let correct = given != nil && given == key.label
         try database.transaction { () throws(StorageError) in
-            try database.query(
-                """
-                INSERT OR REPLACE INTO answers
-                    (attempt_id, position, scenario, field, given, expected, correct, rule,
-                     answered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .integer(attempt), .integer(Int64(position)), .text(question.scenario.id),
-                    .text(field.rawValue), given.map(SQLValue.text) ?? .null,
-                    .text(key.label ?? ""), .integer(correct ? 1 : 0), rule, .text(Self.now()),
-                ])
+            try insertAnswer(attempt, position, question, field, given)
         }
     }
 
@@ -230,28 +229,35 @@ public final class ResultsStore {
     ) throws(StorageError) {
         try database.transaction { () throws(StorageError) in
             for field in result.question.fields {
-                let given = result.answers[field]
-                try database.query(
-                    """
-                    INSERT OR REPLACE INTO answers
-                        (attempt_id, position, scenario, field, given, expected, correct, rule,
-                         answered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        .integer(attempt), .integer(Int64(position)),
-                        .text(result.question.scenario.id), .text(field.rawValue),
-                        given.map(SQLValue.text) ?? .null,
-                        .text(result.question.key[field].label ?? ""),
-                        .integer(result.isCorrect(field) ? 1 : 0),
-                        result.question.key[field].ruleID.map(SQLValue.text) ?? .null,
-                        .text(Self.now()),
-                    ])
+                try insertAnswer(attempt, position, result.question, field, result.answers[field])
             }
             try database.query(
                 "INSERT OR REPLACE INTO completed_questions VALUES (?, ?, ?)",
                 [.integer(attempt), .integer(Int64(position)), .text(result.question.scenario.id)])
         }
+    }
+
+    /// Writes one field's answer row, replacing an earlier one; the caller holds the
+    /// transaction.
+    private func insertAnswer(
+        _ attempt: Int64, _ position: Int, _ question: Question, _ field: FieldID,
+        _ given: String?
+    ) throws(StorageError) {
+        let key = question.key[field]
+        let correct = given != nil && given == key.label
+        try database.query(
+            """
+            INSERT OR REPLACE INTO answers
+                (attempt_id, position, scenario, field, given, expected, correct, rule,
+                 answered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .integer(attempt), .integer(Int64(position)), .text(question.scenario.id),
+                .text(field.rawValue), given.map(SQLValue.text) ?? .null,
+                .text(key.label ?? ""), .integer(correct ? 1 : 0),
+                key.ruleID.map(SQLValue.text) ?? .null, .text(Self.now()),
+            ])
     }
 
     /// Closes an attempt: `finished` with its score, or `stopped` by the trainee.
@@ -279,8 +285,7 @@ public final class ResultsStore {
     public func attempts(trainee: String) throws(StorageError) -> [AttemptRecord] {
         try database.query(
             """
-            SELECT id, trainee, lesson, mode, started_at, status, score, possible, passed,
-                question_order
+            SELECT \(Self.attemptColumns)
             FROM attempts WHERE trainee = ? ORDER BY id DESC
             """, [.text(trainee)]
         ).map(Self.record)
@@ -354,8 +359,7 @@ public final class ResultsStore {
     {
         try database.query(
             """
-            SELECT id, trainee, lesson, mode, started_at, status, score, possible, passed,
-                question_order
+            SELECT \(Self.attemptColumns)
             FROM attempts
             WHERE trainee = ? AND lesson = ? AND mode = 'test' AND status != 'finished'
             ORDER BY id DESC LIMIT 1
@@ -380,6 +384,10 @@ public final class ResultsStore {
         }
         return (Set(done.compactMap { $0.first?.integer.map(Int.init) }), given)
     }
+
+    /// The columns `record(_:)` reads, in its order.
+    private static let attemptColumns =
+        "id, trainee, lesson, mode, started_at, status, score, possible, passed, question_order"
 
     private static func record(_ row: [SQLValue]) -> AttemptRecord {
         AttemptRecord(

@@ -158,9 +158,7 @@ public struct AttemptReport: Sendable {
                 ]
             },
         ]
-        let data = try? JSONSerialization.data(
-            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONText.render(object)
     }
 
     // MARK: - HTML

@@ -40,6 +40,13 @@ public enum ResultJSON {
             "passed": finished && session.passed,
             "questions": questions,
         ]
+        return JSONText.render(object)
+    }
+}
+
+/// One JSON object as text, keys sorted so that output is stable between runs.
+public enum JSONText {
+    public static func render(_ object: [String: Any]) -> String {
         let data = try? JSONSerialization.data(
             withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -41,7 +41,7 @@ final class AttemptRecorder {
 
     private func reschedule(_ result: QuestionResult) throws(StorageError) {
         let id = result.question.scenario.id
-        let previous = try store.reviews(trainee: trainee, lesson: lesson)[id]
+        let previous = try store.review(of: id, trainee: trainee, lesson: lesson)
         let review = LeitnerSchedule.review(
             after: previous, scenario: id, allRight: result.mistakes.isEmpty, at: Date())
         try store.saveReview(review, trainee: trainee, lesson: lesson)

@@ -41,7 +41,7 @@ struct HistoryCommandLine {
             let score =
                 attempt.possible.map { possible in
                     let points = attempt.score ?? 0
-                    let percent = possible == 0 ? 0 : Double(points) * 100 / Double(possible)
+                    let percent = Score(points: points, possible: possible).percent
                     return "\(points)/\(possible)  " + Strings(language).formatPercent(percent)
                 } ?? "-"
             let outcome: String
@@ -80,8 +80,6 @@ struct HistoryCommandLine {
                 "max": attempt.possible ?? NSNull(), "passed": attempt.passed ?? NSNull(),
             ]
         }
-        let data = try? JSONSerialization.data(
-            withJSONObject: ["attempts": list], options: [.sortedKeys, .withoutEscapingSlashes])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONText.render(["attempts": list])
     }
 }

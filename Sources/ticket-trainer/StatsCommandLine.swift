@@ -88,8 +88,6 @@ struct StatsCommandLine {
             "attempts": accuracy.byAttempt.map(encode),
             "trainees": accuracy.trainees,
         ]
-        let data = try? JSONSerialization.data(
-            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONText.render(object)
     }
 }

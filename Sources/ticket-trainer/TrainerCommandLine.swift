@@ -187,8 +187,6 @@ enum ValidationJSON {
                 ["lesson": $0.lesson.id, "rule": $0.rule.id.rawValue, "scenarios": $0.scenarios]
             },
         ]
-        let data = try? JSONSerialization.data(
-            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONText.render(object)
     }
 }
