@@ -33,6 +33,9 @@ public struct Decision: Hashable, Sendable {
     public var contact: ContactRequirement?
     /// Every rule whose conditions hold, in lesson order, overridden or not.
     public var firedRules: [Rule]
+    /// The fired rules that have a say on at least one field, in lesson order: those a
+    /// ticket exercises.
+    public var standingRules: [Rule]
 
     public subscript(field: FieldID) -> FieldVerdict {
         verdicts[field] ?? .undecided(nil)
@@ -42,9 +45,19 @@ public struct Decision: Hashable, Sendable {
 /// Decides tickets by the lesson's decision table. Pure: facts in, a decision out.
 public struct RuleEngine: Sendable {
     public let lesson: Lesson
+    /// Every combination decided in advance, for lessons small enough to allow it.
+    private let table: DecisionTable?
 
     public init(lesson: Lesson) {
+        self.init(lesson: lesson, tableLimit: DecisionTable.sizeLimit)
+    }
+
+    /// `tableLimit` 0 decides every ticket rule by rule; tests compare the two ways.
+    init(lesson: Lesson, tableLimit: Int) {
         self.lesson = lesson
+        self.table = DecisionTable(lesson: lesson, limit: tableLimit) { facts in
+            Self.evaluate(facts, in: lesson)
+        }
     }
 
     /// The facts with every omitted boolean filled in as `false`.
@@ -58,12 +71,20 @@ public struct RuleEngine: Sendable {
 
     /// Decides a ticket. Facts the scenario left out take the lesson's defaults.
     public func decide(_ facts: Facts) -> Decision {
-        let facts = completing(facts)
+        table?.decision(for: facts) ?? Self.evaluate(facts, in: lesson)
+    }
+
+    /// Fires the rules on the facts and reads off each field's verdict.
+    private static func evaluate(_ facts: Facts, in lesson: Lesson) -> Decision {
+        let engine = RuleEngine(lesson: lesson, tableLimit: 0)
+        let facts = engine.completing(facts)
         let fired = lesson.rules.filter { $0.fires(on: facts) }
 
         var verdicts: [FieldID: FieldVerdict] = [:]
+        var deciding: Set<RuleID> = []
         for field in lesson.fields {
-            verdicts[field.id] = verdict(on: field.id, fired: fired, facts: facts)
+            verdicts[field.id] = engine.verdict(on: field.id, fired: fired, facts: facts)
+            deciding.formUnion(engine.standing(on: field.id, fired: fired).map(\.id))
         }
 
         let contact =
@@ -73,7 +94,9 @@ public struct RuleEngine: Sendable {
             }
             .min { $0.deadline.hours < $1.deadline.hours }
 
-        return Decision(verdicts: verdicts, contact: contact, firedRules: fired)
+        return Decision(
+            verdicts: verdicts, contact: contact, firedRules: fired,
+            standingRules: fired.filter { deciding.contains($0.id) })
     }
 
     /// The fired rules that have a say on a field: those deciding it that no other rule

@@ -34,37 +34,29 @@ public struct ScenarioAudit: Sendable {
 
     /// What is wrong with one scenario's answers, field by field.
     public func check(_ scenario: Scenario, at location: SourceLocation) -> [Diagnostic] {
-        let key = AnswerKey(scenario: scenario, engine: engine)
-        let decision = key.decision
+        let decision = engine.decide(scenario.facts)
         var diagnostics: [Diagnostic] = []
-
-        let hasConflict = decision.verdicts.values.contains {
-            if case .conflict = $0 { return true }
-            return false
-        }
-        // A conflict is reported below; saying the ticket is never asked would repeat it.
-        if key.gradedFields(in: engine.lesson).isEmpty && !hasConflict {
-            diagnostics.append(
-                .warning(
-                    at: location, "no field of '\(scenario.id)' is graded, so it is never asked",
-                    note: "give the fields under 'expect', or change its facts"))
-        }
+        // A field is graded when a rule decides it or the scenario states it (`AnswerKey`).
+        var graded = false
+        var hasConflict = false
 
         for field in engine.lesson.fields {
             let stated = scenario.expected[field.id]
-            let statedAt = scenario.origin.expected[field.id] ?? location
+            if stated != nil { graded = true }
 
             switch decision[field.id] {
             case .decided(let label, let rule):
+                graded = true
                 if let stated, stated != label {
                     diagnostics.append(
                         .error(
-                            at: statedAt,
+                            at: scenario.origin.expected[field.id] ?? location,
                             "'\(scenario.id)' expects \(field.id) '\(stated)', but rule "
                                 + "'\(rule.id)' (\(rule.source)) gives '\(label)'",
                             note: "fix the facts, or remove '\(field.id)' from 'expect'"))
                 }
             case .conflict(let rules):
+                hasConflict = true
                 let names = rules.map { "'\($0.id)' gives '\($0.outcome[field.id] ?? "")'" }
                 diagnostics.append(
                     .error(
@@ -82,6 +74,15 @@ public struct ScenarioAudit: Sendable {
                         at: location, message,
                         note: "give it under 'expect' if the ticket should grade it"))
             }
+        }
+
+        // A conflict is reported above; saying the ticket is never asked would repeat it.
+        if !graded && !hasConflict {
+            diagnostics.insert(
+                .warning(
+                    at: location, "no field of '\(scenario.id)' is graded, so it is never asked",
+                    note: "give the fields under 'expect', or change its facts"),
+                at: 0)
         }
         return diagnostics
     }

@@ -162,13 +162,9 @@ public struct TableAnalysis: Sendable {
         // Each scenario is decided once; a bank can hold many thousands.
         var counts: [RuleID: Int] = [:]
         for scenario in scenarios {
-            let facts = engine.completing(scenario.facts)
-            let fired = lesson.rules.filter { $0.fires(on: facts) }
-            var exercised: Set<RuleID> = []
-            for field in lesson.fields {
-                exercised.formUnion(engine.standing(on: field.id, fired: fired).map(\.id))
+            for rule in engine.decide(scenario.facts).standingRules {
+                counts[rule.id, default: 0] += 1
             }
-            for rule in exercised { counts[rule, default: 0] += 1 }
         }
         return lesson.rules.map { ($0, counts[$0.id] ?? 0) }
     }

@@ -22,8 +22,13 @@ public struct Course: Sendable {
 /// Loads lesson and scenario files from files and folders.
 ///
 /// A file is a lesson when its top level has `rules:`, a scenario file when it has
-/// `scenarios:`; folders are searched for `.yaml` and `.yml` files, in name order. Lessons
-/// load first, so each scenario file is read against the lesson its `lesson:` names.
+/// `scenarios:`; folders are searched for `.yaml` and `.yml` files, in name order. Each
+/// scenario file is read against the lesson its `lesson:` names.
+///
+/// When that lesson is already loaded as the scenarios are reached, each ticket is decoded
+/// as soon as the parser has read it and its YAML is dropped, so a large bank costs the
+/// memory of its tickets and not of its text. A scenario file read before its lesson is
+/// decoded once every file has been read.
 public struct CourseLoader: Sendable {
     public var limits: YAMLLimits
 
@@ -31,33 +36,31 @@ public struct CourseLoader: Sendable {
         self.limits = limits
     }
 
-    public func load(_ paths: [String]) -> Course {
+    /// Loads `paths`. The lessons under `fallbackLessons` join only when `paths` hold no
+    /// lesson file, so that a scenario file named alone is checked against the lesson it
+    /// was written for.
+    public func load(_ paths: [String], fallbackLessons: [String] = []) -> Course {
+        let fallback = fallbackLessons.isEmpty ? nil : load(fallbackLessons)
         var course = Course()
-        var scenarioFiles: [(file: String, root: YAMLNode)] = []
+        var scenarioFiles: [ScenarioFile] = []
 
         for file in expand(paths, into: &course.diagnostics) {
             course.files.append(file)
-            guard let root = parse(file, into: &course.diagnostics) else { continue }
+            let known = course.lessonFiles.isEmpty ? fallback?.lessons ?? [] : course.lessons
+            let read = read(file, streamingAgainst: known)
+            guard let root = read.root else {
+                course.diagnostics += read.parseDiagnostics
+                continue
+            }
+            // A scenario file's parse findings wait for its decoding, which may read it again.
+            if kind(of: root) != .scenarios { course.diagnostics += read.parseDiagnostics }
 
             switch kind(of: root) {
             case .lesson:
                 course.lessonFiles.append(file)
-                var decoder = LessonDecoder()
-                let lesson = decoder.decode(root)
-                course.diagnostics += decoder.reader.diagnostics
-                guard let lesson else { continue }
-                if let other = course.lessons.first(where: { $0.id == lesson.id }) {
-                    course.diagnostics.append(
-                        .error(
-                            at: lesson.origin ?? root.location,
-                            "lesson '\(lesson.id)' is defined twice",
-                            note: "the other is in \(other.origin?.file ?? "another file"); "
-                                + "give each lesson its own id"))
-                    continue
-                }
-                course.lessons.append(lesson)
+                add(lessonIn: root, to: &course)
             case .scenarios:
-                scenarioFiles.append((file, root))
+                scenarioFiles.append(ScenarioFile(file: file, root: root, read: read))
             case .unknown:
                 course.diagnostics.append(
                     .error(
@@ -67,15 +70,127 @@ public struct CourseLoader: Sendable {
             }
         }
 
-        for (file, root) in scenarioFiles {
-            guard let lesson = lesson(for: root, in: course, diagnostics: &course.diagnostics)
-            else { continue }
-            var decoder = ScenarioDecoder(lesson: lesson, file: file)
-            let bank = decoder.decode(root)
-            course.diagnostics += decoder.reader.diagnostics
-            if let bank { course.banks.append(bank) }
+        if course.lessonFiles.isEmpty, let fallback {
+            course.files = fallback.files + course.files
+            course.lessonFiles = fallback.lessonFiles
+            course.lessons = fallback.lessons
+            course.diagnostics = fallback.diagnostics + course.diagnostics
+        }
+
+        for scenarioFile in scenarioFiles {
+            decode(scenarioFile, into: &course)
         }
         return course
+    }
+
+    /// A scenario file as first read: its tree, and its bank if it was decoded on the way.
+    private struct ScenarioFile {
+        var file: String
+        var root: YAMLNode
+        var read: FileRead
+    }
+
+    /// What reading one file gave.
+    private struct FileRead {
+        var root: YAMLNode?
+        var parseDiagnostics: [Diagnostic] = []
+        /// Set when the scenarios were decoded while the file was read; the tree then holds
+        /// an empty list in their place.
+        var streamed: (lesson: Lesson, decoder: ScenarioDecoder)?
+    }
+
+    /// Adds the lesson a lesson file holds, unless its id is taken.
+    private func add(lessonIn root: YAMLNode, to course: inout Course) {
+        var decoder = LessonDecoder()
+        let lesson = decoder.decode(root)
+        course.diagnostics += decoder.reader.diagnostics
+        guard let lesson else { return }
+
+        if let other = course.lessons.first(where: { $0.id == lesson.id }) {
+            course.diagnostics.append(
+                .error(
+                    at: lesson.origin ?? root.location,
+                    "lesson '\(lesson.id)' is defined twice",
+                    note: "the other is in \(other.origin?.file ?? "another file"); "
+                        + "give each lesson its own id"))
+            return
+        }
+        course.lessons.append(lesson)
+    }
+
+    /// Decodes a scenario file against its lesson, now that every lesson is known. A file
+    /// decoded while it was read is kept when it was read against that same lesson, and
+    /// read again otherwise (its lesson came later on the command line, say).
+    private func decode(_ scenarioFile: ScenarioFile, into course: inout Course) {
+        var diagnostics = scenarioFile.read.parseDiagnostics
+        let lessonNode = Self.lessonNode(in: scenarioFile.root)
+        guard
+            let lesson = lesson(
+                named: lessonNode, in: course.lessons, at: scenarioFile.root.location,
+                diagnostics: &diagnostics)
+        else {
+            course.diagnostics += diagnostics
+            return
+        }
+
+        var root = scenarioFile.root
+        var decoder = ScenarioDecoder(lesson: lesson, file: scenarioFile.file)
+        if let streamed = scenarioFile.read.streamed {
+            if streamed.lesson == lesson {
+                decoder = streamed.decoder
+            } else {
+                let again = read(scenarioFile.file, streamingAgainst: [lesson])
+                diagnostics = again.parseDiagnostics
+                guard let rereadRoot = again.root else {
+                    course.diagnostics += diagnostics
+                    return
+                }
+                root = rereadRoot
+                decoder = again.streamed?.decoder ?? decoder
+            }
+        }
+
+        let bank = decoder.decode(root)
+        course.diagnostics += diagnostics + decoder.reader.diagnostics
+        if let bank { course.banks.append(bank) }
+    }
+
+    /// Parses one file; when it turns out to be a scenario file for one of `lessons`, its
+    /// tickets are decoded as they are read.
+    private func read(_ file: String, streamingAgainst lessons: [Lesson]) -> FileRead {
+        // Refused before reading, so an enormous file costs no memory.
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        if size > limits.maximumFileSize {
+            return FileRead(parseDiagnostics: [
+                .error(
+                    at: SourceLocation(file: file, line: 1, column: 1),
+                    "file is \(size) bytes, more than the \(limits.maximumFileSize) allowed",
+                    note: "split the scenarios over several files")
+            ])
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            return FileRead(parseDiagnostics: [
+                .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot be read")
+            ])
+        }
+
+        var streamed: (lesson: Lesson, decoder: ScenarioDecoder)?
+        let result = YAMLParser(limits: limits).parse(fileAt: file) { key, earlierEntries in
+            guard key == "scenarios",
+                !earlierEntries.contains(where: { Self.name(of: $0.key) == "rules" }),
+                let lessonNode = earlierEntries.first(where: { Self.name(of: $0.key) == "lesson" })?
+                    .value,
+                let lesson = Self.resolve(lessonNode, among: lessons)
+            else { return nil }
+
+            var decoder = ScenarioDecoder(lesson: lesson, file: file)
+            decoder.beginStreaming()
+            streamed = (lesson, decoder)
+            return { item in streamed?.decoder.take(item) }
+        }
+
+        let root = result.diagnostics.containsErrors && result.root == nil ? nil : result.root
+        return FileRead(root: root, parseDiagnostics: result.diagnostics, streamed: streamed)
     }
 
     // MARK: - Files
@@ -114,27 +229,6 @@ public struct CourseLoader: Sendable {
         return files
     }
 
-    private func parse(_ file: String, into diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        // Refused before reading, so an enormous file costs no memory.
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        if size > limits.maximumFileSize {
-            diagnostics.append(
-                .error(
-                    at: SourceLocation(file: file, line: 1, column: 1),
-                    "file is \(size) bytes, more than the \(limits.maximumFileSize) allowed",
-                    note: "split the scenarios over several files"))
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(
-                .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot be read"))
-            return nil
-        }
-        let result = YAMLParser(limits: limits).parse([UInt8](data), file: file)
-        diagnostics += result.diagnostics
-        return result.diagnostics.containsErrors && result.root == nil ? nil : result.root
-    }
-
     private enum FileKind { case lesson, scenarios, unknown }
 
     private func kind(of root: YAMLNode) -> FileKind {
@@ -148,28 +242,40 @@ public struct CourseLoader: Sendable {
         return .unknown
     }
 
-    /// The loaded lesson a scenario file's `lesson:` names.
+    private static func name(of key: YAMLNode) -> String? {
+        if case .scalar(let name, _) = key.content { return name }
+        return nil
+    }
+
+    /// The value of a scenario file's `lesson:` key.
+    private static func lessonNode(in root: YAMLNode) -> YAMLNode? {
+        guard case .mapping(let entries) = root.content else { return nil }
+        return entries.first { name(of: $0.key) == "lesson" }?.value
+    }
+
+    /// The lesson a scenario file's `lesson:` names, among those loaded. When only one
+    /// lesson is loaded and the id is another, that one is chosen: decoding against it
+    /// reports the mismatch where the id is written.
+    private static func resolve(_ node: YAMLNode, among lessons: [Lesson]) -> Lesson? {
+        guard case .scalar(let id, _) = node.content else { return nil }
+        if let lesson = lessons.first(where: { $0.id == id }) { return lesson }
+        return lessons.count == 1 ? lessons[0] : nil
+    }
+
+    /// `resolve`, with a diagnostic when no lesson fits.
     private func lesson(
-        for root: YAMLNode, in course: Course, diagnostics: inout [Diagnostic]
+        named node: YAMLNode?, in lessons: [Lesson], at rootLocation: SourceLocation,
+        diagnostics: inout [Diagnostic]
     ) -> Lesson? {
-        guard case .mapping(let entries) = root.content,
-            let node = entries.first(where: {
-                if case .scalar("lesson", _) = $0.key.content { return true }
-                return false
-            })?.value
-        else {
-            diagnostics.append(.error(at: root.location, "the scenario file is missing 'lesson'"))
+        guard let node else {
+            diagnostics.append(.error(at: rootLocation, "the scenario file is missing 'lesson'"))
             return nil
         }
         guard case .scalar(let id, _) = node.content else {
             diagnostics.append(.error(at: node.location, "'lesson' should be a lesson's id"))
             return nil
         }
-        if let lesson = course.lessons.first(where: { $0.id == id }) { return lesson }
-        if course.lessons.count == 1 && course.lessons[0].id != id {
-            // Decoding against the only lesson reports the mismatch at the right place.
-            return course.lessons[0]
-        }
+        if let lesson = Self.resolve(node, among: lessons) { return lesson }
         diagnostics.append(
             .error(
                 at: node.location, "no lesson '\(id)' is loaded",

@@ -245,7 +245,7 @@ struct LessonDecoder {
                     note: NodeReader.suggestion(for: name, among: fields.map(\.id.rawValue)))
                 continue
             }
-            if let label = ChoiceReader.read(value, of: field, &reader) {
+            if let label = ChoiceReader(field: field).read(value, &reader) {
                 outcome[field.id] = label
             }
         }

@@ -12,33 +12,33 @@ struct NodeReader {
     /// The entries of a mapping, after checking its keys: an unknown key or a missing
     /// required one is reported, with the nearest known key suggested.
     mutating func mapping(
-        _ node: YAMLNode, _ what: String, required: [String], optional: [String] = []
-    ) -> [String: YAMLNode]? {
+        _ node: YAMLNode, _ what: @autoclosure () -> String, required: [String],
+        optional: [String] = []
+    ) -> NodeEntries? {
         guard case .mapping(let entries) = node.content else {
-            error(at: node.location, "\(what) should be a mapping, not \(node.kindName)")
+            error(at: node.location, "\(what()) should be a mapping, not \(node.kindName)")
             return nil
         }
-        let known = required + optional
-        var values: [String: YAMLNode] = [:]
+        var values = NodeEntries()
         for (key, value) in entries {
             guard case .scalar(let name, _) = key.content else { continue }
-            guard known.contains(name) else {
+            guard required.contains(name) || optional.contains(name) else {
                 error(
-                    at: key.location, "unknown key '\(name)' in \(what)",
-                    note: Self.suggestion(for: name, among: known))
+                    at: key.location, "unknown key '\(name)' in \(what())",
+                    note: Self.suggestion(for: name, among: required + optional))
                 continue
             }
-            values[name] = value
+            values.entries.append((name, value))
         }
         for name in required where values[name] == nil {
-            error(at: node.location, "\(what) is missing '\(name)'")
+            error(at: node.location, "\(what()) is missing '\(name)'")
         }
         return values
     }
 
-    mutating func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+    mutating func list(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
         guard case .sequence(let items) = node.content else {
-            error(at: node.location, "\(what) should be a list, not \(node.kindName)")
+            error(at: node.location, "\(what()) should be a list, not \(node.kindName)")
             return nil
         }
         return items
@@ -50,13 +50,15 @@ struct NodeReader {
     /// shown in menus and prompts, so a control character in them is refused here rather
     /// than reach the trainee's terminal. Tickets and explanations (`freeText` true) may
     /// hold anything; they are made visible when shown.
-    mutating func text(_ node: YAMLNode, _ what: String, freeText: Bool = false) -> String? {
+    mutating func text(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, freeText: Bool = false
+    ) -> String? {
         guard case .scalar(let text, _) = node.content else {
-            error(at: node.location, "\(what) should be text, not \(node.kindName)")
+            error(at: node.location, "\(what()) should be text, not \(node.kindName)")
             return nil
         }
         guard !text.isEmpty else {
-            error(at: node.location, "\(what) is empty")
+            error(at: node.location, "\(what()) is empty")
             return nil
         }
         if !freeText, let control = text.unicodeScalars.first(where: Self.isControl) {
@@ -64,7 +66,7 @@ struct NodeReader {
             let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             error(
                 at: node.location,
-                "\(what) holds a control character (U+\(code))",
+                "\(what()) holds a control character (U+\(code))",
                 note: "names, ids and labels are plain text on one line")
             return nil
         }
@@ -80,22 +82,25 @@ struct NodeReader {
     }
 
     /// A boolean: `true`/`false`, and YAML 1.1's `yes`/`no`/`on`/`off`, unquoted.
-    mutating func boolean(_ node: YAMLNode, _ what: String) -> Bool? {
+    mutating func boolean(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Bool? {
         if case .scalar(let text, false) = node.content {
-            switch text.lowercased() {
+            // Nearly every file writes these in lower case; only the rest is lowered.
+            switch text == "true" || text == "false" ? text : text.lowercased() {
             case "true", "yes", "on": return true
             case "false", "no", "off": return false
             default: break
             }
         }
         error(
-            at: node.location, "\(what) should be true or false, not \(node.kindName)",
+            at: node.location, "\(what()) should be true or false, not \(node.kindName)",
             note: quotedNote(node))
         return nil
     }
 
     /// A whole number in a range, written in decimal (`010` is ten).
-    mutating func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
+    mutating func integer(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, in range: ClosedRange<Int>
+    ) -> Int? {
         if case .scalar(let text, false) = node.content,
             text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text),
             range.contains(number)
@@ -104,7 +109,7 @@ struct NodeReader {
         }
         error(
             at: node.location,
-            "\(what) should be a whole number from \(range.lowerBound) to \(range.upperBound), "
+            "\(what()) should be a whole number from \(range.lowerBound) to \(range.upperBound), "
                 + "not \(node.kindName)",
             note: quotedNote(node))
         return nil
@@ -112,29 +117,31 @@ struct NodeReader {
 
     /// Text in both languages: a mapping with `ro` and `en`, or one text for both.
     mutating func localized(
-        _ node: YAMLNode, _ what: String, freeText: Bool = false
+        _ node: YAMLNode, _ what: @autoclosure () -> String, freeText: Bool = false
     ) -> LocalizedText? {
         if case .scalar = node.content {
-            return text(node, what, freeText: freeText).map { LocalizedText($0) }
+            return text(node, what(), freeText: freeText).map { LocalizedText($0) }
         }
-        guard let entries = mapping(node, what, required: ["ro", "en"]),
+        guard let entries = mapping(node, what(), required: ["ro", "en"]),
             let romanian = entries["ro"].flatMap({
-                text($0, "\(what) in Romanian", freeText: freeText)
+                text($0, "\(what()) in Romanian", freeText: freeText)
             }),
             let english = entries["en"].flatMap({
-                text($0, "\(what) in English", freeText: freeText)
+                text($0, "\(what()) in English", freeText: freeText)
             })
         else { return nil }
         return LocalizedText(romanian: romanian, english: english)
     }
 
     /// A list of words, or a single word standing for a list of one.
-    mutating func words(_ node: YAMLNode, _ what: String) -> [(String, SourceLocation)]? {
+    mutating func words(
+        _ node: YAMLNode, _ what: @autoclosure () -> String
+    ) -> [(String, SourceLocation)]? {
         if case .scalar = node.content {
-            return text(node, what).map { [($0, node.location)] }
+            return text(node, what()).map { [($0, node.location)] }
         }
-        guard let items = list(node, what) else { return nil }
-        return items.compactMap { item in text(item, what).map { ($0, item.location) } }
+        guard let items = list(node, what()) else { return nil }
+        return items.compactMap { item in text(item, what()).map { ($0, item.location) } }
     }
 
     private func quotedNote(_ node: YAMLNode) -> String? {
@@ -148,5 +155,15 @@ struct NodeReader {
             return "did you mean '\(closest)'?"
         }
         return "expected one of: " + candidates.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
+
+/// A mapping's entries by key, in file order. Mappings in these files hold a handful of
+/// keys, so they are found by looking along the list rather than by hashing.
+struct NodeEntries {
+    var entries: [(name: String, value: YAMLNode)] = []
+
+    subscript(name: String) -> YAMLNode? {
+        entries.first { $0.name == name }?.value
     }
 }

@@ -5,14 +5,30 @@ struct ScenarioDecoder {
     let lesson: Lesson
     let file: String
     var reader = NodeReader()
-    /// Built once: a bank may name a label in thousands of `expect`s.
-    private let matchers: [FieldID: AnswerMatcher]
+    /// One per field of the lesson, in its order; built once, since a bank may name a
+    /// label in thousands of `expect`s.
+    private let choiceReaders: [ChoiceReader]
+    /// The scenarios decoded as the parser read them, when the list was streamed.
+    private var streamed: [Scenario]?
+    /// How many items the streamed list held, whether or not they decoded.
+    private var streamedItems = 0
 
     init(lesson: Lesson, file: String) {
         self.lesson = lesson
         self.file = file
-        self.matchers = Dictionary(
-            uniqueKeysWithValues: lesson.fields.map { ($0.id, AnswerMatcher(field: $0)) })
+        self.choiceReaders = lesson.fields.map(ChoiceReader.init)
+    }
+
+    /// Decodes one item of the `scenarios` list as the parser hands it over; `decode`
+    /// then takes these in place of the list, which the tree keeps empty.
+    mutating func take(_ item: YAMLNode) {
+        streamedItems += 1
+        if let scenario = decodeScenario(item) { streamed?.append(scenario) }
+    }
+
+    /// Prepares to take the items of a streamed `scenarios` list.
+    mutating func beginStreaming() {
+        streamed = []
     }
 
     mutating func decode(_ root: YAMLNode) -> ScenarioBank? {
@@ -46,6 +62,12 @@ struct ScenarioDecoder {
     }
 
     private mutating func decodeScenarios(_ node: YAMLNode) -> [Scenario] {
+        if let streamed {
+            if streamedItems == 0 {
+                reader.error(at: node.location, "'scenarios' lists no scenario")
+            }
+            return streamed
+        }
         guard let items = reader.list(node, "'scenarios'") else { return [] }
         if items.isEmpty { reader.error(at: node.location, "'scenarios' lists no scenario") }
         return items.compactMap { decodeScenario($0) }
@@ -76,19 +98,21 @@ struct ScenarioDecoder {
             return nil
         }
 
-        var facts: Facts = [:]
-        var mentioned: Set<String> = []
+        var facts = Facts(minimumCapacity: lesson.facts.count)
+        // Which of the lesson's facts were written, by their place in the lesson.
+        var mentioned = [Bool](repeating: false, count: lesson.facts.count)
         var complete = true
         for (key, value) in entries {
             guard case .scalar(let name, _) = key.content else { continue }
-            mentioned.insert(name)
-            guard let fact = lesson.fact(FactID(name)) else {
+            guard let index = lesson.facts.firstIndex(where: { $0.id.rawValue == name }) else {
                 reader.error(
                     at: key.location, "unknown fact '\(name)'",
                     note: NodeReader.suggestion(for: name, among: lesson.facts.map(\.id.rawValue)))
                 complete = false
                 continue
             }
+            mentioned[index] = true
+            let fact = lesson.facts[index]
             if let factValue = FactValueReader.read(value, of: fact, &reader) {
                 facts[fact.id] = factValue
             } else {
@@ -97,8 +121,8 @@ struct ScenarioDecoder {
         }
 
         // A boolean left out means false; a fact with no default must be given.
-        for fact in lesson.facts
-        where !mentioned.contains(fact.id.rawValue) && fact.defaultValue == nil {
+        for (index, fact) in lesson.facts.enumerated()
+        where !mentioned[index] && fact.defaultValue == nil {
             reader.error(
                 at: node.location, "scenario '\(scenario)' does not give fact '\(fact.id)'",
                 note: "'\(fact.id)' has no default; give one of: "
@@ -119,18 +143,17 @@ struct ScenarioDecoder {
         var expected: [FieldID: String] = [:]
         for (key, value) in entries {
             guard case .scalar(let name, _) = key.content else { continue }
-            guard let field = lesson.field(FieldID(name)) else {
+            guard let index = lesson.fields.firstIndex(where: { $0.id.rawValue == name }) else {
                 reader.error(
                     at: key.location, "unknown field '\(name)'",
                     note: NodeReader.suggestion(
                         for: name, among: lesson.fields.map(\.id.rawValue)))
                 continue
             }
-            if let label = ChoiceReader.read(
-                value, of: field, &reader, matcher: matchers[field.id])
-            {
-                expected[field.id] = label
-                origin.expected[field.id] = value.location
+            if let label = choiceReaders[index].read(value, &reader) {
+                let field = lesson.fields[index].id
+                expected[field] = label
+                origin.expected[field] = value.location
             }
         }
         return expected

@@ -22,13 +22,29 @@ enum FactValueReader {
 }
 
 /// Reads the label of a field's choice, written in any of its exact spellings.
-enum ChoiceReader {
-    static func read(
-        _ node: YAMLNode, of field: Field, _ reader: inout NodeReader,
-        matcher: AnswerMatcher? = nil
-    ) -> String? {
+struct ChoiceReader {
+    let field: Field
+    private let matcher: AnswerMatcher
+    /// Each spelling that names one choice, as written in the lesson, with that choice's
+    /// label. Files nearly always write one of these, and comparing is far cheaper than
+    /// folding case and diacritics, which only the other spellings go through.
+    private let spellings: [(spelling: String, label: String)]
+
+    init(field: Field) {
+        let matcher = AnswerMatcher(field: field)
+        self.field = field
+        self.matcher = matcher
+        self.spellings = field.choices.flatMap { choice in
+            choice.spellings.compactMap { spelling in
+                matcher.exactChoice(spelling).map { (spelling, $0.label) }
+            }
+        }
+    }
+
+    func read(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
         guard let text = reader.text(node, "'\(field.id)'") else { return nil }
-        guard let choice = (matcher ?? AnswerMatcher(field: field)).exactChoice(text) else {
+        if let known = spellings.first(where: { $0.spelling == text }) { return known.label }
+        guard let choice = matcher.exactChoice(text) else {
             reader.error(
                 at: node.location, "'\(text)' is not a choice of '\(field.id)'",
                 note: "expected one of: "

@@ -1,11 +1,19 @@
 import CYAML
 import TicketTrainerCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads one YAML document into `YAMLNode`s with libyaml's event parser.
 ///
 /// This is the only file that sees libyaml. It owns the parser handle, turns every libyaml
 /// error into a `Diagnostic` with a 1-based line and column, and enforces `YAMLLimits`.
 /// Aliases are refused outright rather than expanded, so no file can multiply itself.
+///
+/// A list at the top level can be handed over item by item as it is read, instead of being
+/// kept in the tree: a bank of 100,000 tickets is then decoded a ticket at a time, and only
+/// the decoded tickets stay in memory.
 public struct YAMLParser {
     public var limits: YAMLLimits
 
@@ -20,27 +28,79 @@ public struct YAMLParser {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Receives the items of one top-level list, each as soon as it is complete.
+    public typealias ItemSink = (YAMLNode) -> Void
+
+    /// Asked when a list begins as the value of a top-level key, with that key and the
+    /// top-level entries read so far; a sink it returns takes the list's items, and the
+    /// tree keeps the list empty.
+    public typealias Streaming = (
+        _ key: String, _ earlierEntries: [(key: YAMLNode, value: YAMLNode)]
+    ) -> ItemSink?
+
     /// Parses the bytes of a file named `file` (the name only appears in diagnostics).
-    public func parse(_ bytes: [UInt8], file: String) -> Result {
-        var session = ParseSession(bytes: bytes, file: file, limits: limits)
+    public func parse(_ bytes: [UInt8], file: String, streaming: Streaming? = nil) -> Result {
+        var session = ParseSession(
+            input: .bytes(bytes), file: file, limits: limits, streaming: streaming)
         return session.run()
+    }
+
+    /// Parses the file at `path`, reading it in pieces rather than whole.
+    public func parse(fileAt path: String, streaming: Streaming? = nil) -> Result {
+        var session = ParseSession(
+            input: .file(path), file: path, limits: limits, streaming: streaming)
+        return session.run()
+    }
+}
+
+/// Where the parser reads from.
+private enum ParseInput {
+    case bytes([UInt8])
+    case file(String)
+
+    /// The whole text, read only to place an error; a file that cannot be read is empty.
+    func contents(limit: Int) -> [UInt8] {
+        switch self {
+        case .bytes(let bytes):
+            return bytes
+        case .file(let path):
+            guard let stream = fopen(path, "rb") else { return [] }
+            defer { fclose(stream) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while bytes.count < limit {
+                let count = fread(&chunk, 1, chunk.count, stream)
+                guard count > 0 else { break }
+                bytes += chunk[..<count]
+            }
+            return bytes
+        }
     }
 }
 
 /// One run of the parser over one file.
 private struct ParseSession {
-    let bytes: [UInt8]
+    let input: ParseInput
     let file: String
     let limits: YAMLLimits
+    let streaming: YAMLParser.Streaming?
     var diagnostics: [Diagnostic] = []
     var stack: [Builder] = []
     var root: YAMLNode?
     var documents = 0
+    /// Takes the items of the streamed list, whose builder is then `stack[sinkDepth - 1]`.
+    var sink: YAMLParser.ItemSink?
+    var sinkDepth = 0
+    /// The text, once an error needs it to place itself.
+    lazy var bytes: [UInt8] = input.contents(limit: limits.maximumFileSize)
 
-    init(bytes: [UInt8], file: String, limits: YAMLLimits) {
-        self.bytes = bytes
+    init(
+        input: ParseInput, file: String, limits: YAMLLimits, streaming: YAMLParser.Streaming?
+    ) {
+        self.input = input
         self.file = file
         self.limits = limits
+        self.streaming = streaming
     }
 
     /// A list or mapping being filled, with the key waiting for its value.
@@ -50,11 +110,37 @@ private struct ParseSession {
         var items: [YAMLNode] = []
         var entries: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
-        var seenKeys: [String: SourceLocation] = [:]
+        /// The keys given so far, by where they were first written.
+        var keys = KeyRecord()
+    }
+
+    /// The keys of one mapping. Searched in place while few, as nearly every mapping in a
+    /// lesson or scenario is; hashed once there are many, so a hostile mapping with a
+    /// million keys costs no more than linear time.
+    struct KeyRecord {
+        private var few: [(name: String, at: SourceLocation)] = []
+        private var many: [String: SourceLocation]?
+
+        func location(of name: String) -> SourceLocation? {
+            if let many { return many[name] }
+            return few.first { $0.name == name }?.at
+        }
+
+        mutating func insert(_ name: String, at location: SourceLocation) {
+            if many != nil {
+                many?[name] = location
+                return
+            }
+            few.append((name, location))
+            if few.count > 16 {
+                many = Dictionary(few.map { ($0.name, $0.at) }) { first, _ in first }
+                few = []
+            }
+        }
     }
 
     mutating func run() -> ParseSession.Result {
-        if bytes.count > limits.maximumFileSize {
+        if case .bytes(let bytes) = input, bytes.count > limits.maximumFileSize {
             fail(
                 at: location(line: 1, column: 1),
                 "file is \(bytes.count) bytes, more than the \(limits.maximumFileSize) allowed",
@@ -62,16 +148,29 @@ private struct ParseSession {
             return Result(root: nil, diagnostics: diagnostics)
         }
 
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else {
+        // libyaml keeps a pointer to the parser inside the parser, so it must not move.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) != 0 else {
             fail(at: location(line: 1, column: 1), "the YAML parser could not start: out of memory")
             return Result(root: nil, diagnostics: diagnostics)
         }
-        defer { yaml_parser_delete(&parser) }
+        defer { yaml_parser_delete(parser) }
 
-        bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            readEvents(with: &parser)
+        switch input {
+        case .bytes(let bytes):
+            bytes.withUnsafeBufferPointer { buffer in
+                yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+                readEvents(with: parser)
+            }
+        case .file(let path):
+            guard let stream = fopen(path, "rb") else {
+                fail(at: location(line: 1, column: 1), "cannot be read")
+                return Result(root: nil, diagnostics: diagnostics)
+            }
+            defer { fclose(stream) }
+            yaml_parser_set_input_file(parser, stream)
+            readEvents(with: parser)
         }
 
         if root == nil && !diagnostics.containsErrors {
@@ -84,11 +183,11 @@ private struct ParseSession {
 
     typealias Result = YAMLParser.Result
 
-    private mutating func readEvents(with parser: inout yaml_parser_t) {
+    private mutating func readEvents(with parser: UnsafeMutablePointer<yaml_parser_t>) {
         var event = yaml_event_t()
         while true {
-            guard yaml_parser_parse(&parser, &event) != 0 else {
-                report(parser)
+            guard yaml_parser_parse(parser, &event) != 0 else {
+                report(parser.pointee)
                 return
             }
             defer { yaml_event_delete(&event) }
@@ -137,10 +236,19 @@ private struct ParseSession {
                     note: "a lesson or scenario file needs only a few levels")
                 return false
             }
-            stack.append(Builder(location: at, isMapping: event.type == YAML_MAPPING_START_EVENT))
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            if !isMapping, sink == nil, let taker = sinkForTopLevelList() {
+                sink = taker
+                sinkDepth = stack.count + 1
+            }
+            stack.append(Builder(location: at, isMapping: isMapping))
             return true
 
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            if stack.count == sinkDepth {
+                sink = nil
+                sinkDepth = 0
+            }
             let finished = stack.removeLast()
             let content: YAMLNode.Content =
                 finished.isMapping ? .mapping(finished.entries) : .sequence(finished.items)
@@ -152,38 +260,52 @@ private struct ParseSession {
         }
     }
 
+    /// A sink for a list that is the value of a top-level key, if the caller wants one.
+    private func sinkForTopLevelList() -> YAMLParser.ItemSink? {
+        guard let streaming, stack.count == 1, stack[0].isMapping,
+            let key = stack[0].pendingKey, case .scalar(let name, _) = key.content,
+            !name.isEmpty, stack[0].keys.location(of: name) == nil
+        else { return nil }
+        return streaming(name, stack[0].entries)
+    }
+
     /// Puts a finished value where it belongs: the document root, a list, or a mapping.
     private mutating func add(_ node: YAMLNode) {
-        guard var parent = stack.popLast() else {
+        if let sink, stack.count == sinkDepth {
+            sink(node)
+            return
+        }
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        defer { stack.append(parent) }
 
-        guard parent.isMapping else {
-            parent.items.append(node)
+        // The parent is changed where it lies in the stack, never copied out and back.
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
             return
         }
-        guard let key = parent.pendingKey else {
+        guard let key = stack[top].pendingKey else {
             guard case .scalar(let name, _) = node.content else {
                 fail(at: node.location, "a key must be a plain word, not \(node.kindName)")
-                parent.pendingKey = YAMLNode(.scalar("", quoted: false), at: node.location)
+                stack[top].pendingKey = YAMLNode(.scalar("", quoted: false), at: node.location)
                 return
             }
-            if let first = parent.seenKeys[name] {
+            if let first = stack[top].keys.location(of: name) {
                 fail(
                     at: node.location, "duplicate key '\(name)'",
                     note: "'\(name)' is already given at line \(first.line); keep one of them")
             }
-            parent.pendingKey = node
+            stack[top].pendingKey = node
             return
         }
 
-        parent.pendingKey = nil
+        stack[top].pendingKey = nil
         guard case .scalar(let name, _) = key.content, !name.isEmpty else { return }
-        if parent.seenKeys[name] == nil {
-            parent.seenKeys[name] = key.location
-            parent.entries.append((key: key, value: node))
+        if stack[top].keys.location(of: name) == nil {
+            stack[top].keys.insert(name, at: key.location)
+            stack[top].entries.append((key: key, value: node))
         }
     }
 
@@ -240,7 +362,7 @@ private struct ParseSession {
 
     /// libyaml reports a truncated UTF-8 sequence at the byte after its lead byte; the
     /// trainer needs the lead byte, where the broken character begins.
-    private func startOfSequence(around offset: Int) -> Int {
+    private mutating func startOfSequence(around offset: Int) -> Int {
         for back in 1...3 where offset - back >= 0 && offset - back < bytes.count {
             let byte = bytes[offset - back]
             if byte < 0x80 { break }
@@ -252,7 +374,7 @@ private struct ParseSession {
     }
 
     /// The line and column of a byte offset, counting characters, not bytes, for the column.
-    private func locationOfByte(_ offset: Int) -> SourceLocation {
+    private mutating func locationOfByte(_ offset: Int) -> SourceLocation {
         var line = 1
         var column = 1
         for byte in bytes.prefix(offset) {
@@ -267,7 +389,7 @@ private struct ParseSession {
     }
 
     /// The character a location points at, to explain libyaml's errors.
-    private func character(at location: SourceLocation) -> Character? {
+    private mutating func character(at location: SourceLocation) -> Character? {
         var line = 1
         var start = 0
         while line < location.line, let newline = bytes[start...].firstIndex(of: 10) {

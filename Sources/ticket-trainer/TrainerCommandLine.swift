@@ -36,11 +36,8 @@ struct TrainerCommandLine {
     /// a trainer's scenario file is checked against the lesson it names.
     private func loadCourse() -> Course? {
         guard let paths = paths() else { return nil }
-        let course = CourseLoader().load(paths)
-        guard course.lessonFiles.isEmpty, let bundled = BundledFiles.root() else {
-            return course
-        }
-        return CourseLoader().load([bundled + "/Lessons"] + paths)
+        let bundledLessons = BundledFiles.root().map { [$0 + "/Lessons"] } ?? []
+        return CourseLoader().load(paths, fallbackLessons: bundledLessons)
     }
 
     // MARK: - validate

@@ -1,5 +1,6 @@
 import Testing
-import TicketTrainerCore
+
+@testable import TicketTrainerCore
 
 /// What the lesson says about one field of one ticket.
 enum Expected: Sendable, Equatable, CustomStringConvertible {
@@ -112,9 +113,11 @@ struct RuleEngineTests {
             severity: .label("Funcționalitate", by: "how-to-question")),
     ]
 
-    @Test(arguments: cases)
-    func decides(_ row: LessonCase) throws {
-        let engine = RuleEngine(lesson: try BundledLesson.load())
+    /// The engine looks decisions up in a table it fills in advance; with a table limit of
+    /// 0 it fires the rules for each ticket. Both must give the lesson's answers.
+    @Test(arguments: cases, [DecisionTable.sizeLimit, 0])
+    func decides(_ row: LessonCase, tableLimit: Int) throws {
+        let engine = RuleEngine(lesson: try BundledLesson.load(), tableLimit: tableLimit)
         let decision = engine.decide(row.facts)
 
         check(decision[.ticketType], against: row.type, field: "type")
@@ -155,6 +158,17 @@ struct RuleEngineTests {
         ]
         #expect(engine.completing(ticket("fault", .salesStopped)) == written)
         #expect(engine.decide(ticket("fault", .salesStopped)) == engine.decide(written))
+    }
+
+    @Test("A request the lesson does not list fires no rule, with or without the table")
+    func unlistedRequestFiresNothing() throws {
+        let lesson = try BundledLesson.load()
+        for limit in [DecisionTable.sizeLimit, 0] {
+            let decision = RuleEngine(lesson: lesson, tableLimit: limit)
+                .decide(ticket("refund", .salesStopped))
+            #expect(decision.firedRules.isEmpty)
+            #expect(decision[.priority] == .undecided(nil))
+        }
     }
 
     @Test("Escalation fires together with the fault rule it overrides on type only")
