@@ -2,7 +2,8 @@
 ///
 /// Finds ids used twice, `expect` values that contradict the rule that decides the field,
 /// fields where the rules disagree, and fields that no rule decides and no `expect` gives
-/// (those are not graded, so the trainer hears about it as a warning).
+/// (those are not graded, so the trainer hears about it as a warning). On the way it counts
+/// the scenarios that exercise each rule.
 public struct ScenarioAudit: Sendable {
     public let engine: RuleEngine
 
@@ -10,31 +11,56 @@ public struct ScenarioAudit: Sendable {
         self.engine = RuleEngine(lesson: lesson)
     }
 
+    /// What an audit of some banks found.
+    public struct Report: Sendable {
+        public var findings: [Diagnostic] = []
+        /// Every rule of the lesson in its order, with how many scenarios exercise it: those
+        /// where it has a say on some field.
+        public var coverage: [(rule: Rule, scenarios: Int)] = []
+    }
+
     public func check(_ banks: [ScenarioBank]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        audit(banks).findings
+    }
+
+    /// Checks every scenario and counts each rule's scenarios, deciding each scenario once:
+    /// a bank can hold many thousands.
+    public func audit(_ banks: [ScenarioBank]) -> Report {
+        var report = Report()
         var firstUse: [String: SourceLocation] = [:]
+        var counts: [RuleID: Int] = [:]
 
         for bank in banks {
             let fallback = SourceLocation(file: bank.file, line: 1, column: 1)
             for scenario in bank.scenarios {
                 let at = scenario.origin.id ?? fallback
-                if let first = firstUse[scenario.id] {
-                    diagnostics.append(
+                if let first = firstUse.updateValue(at, forKey: scenario.id) {
+                    firstUse[scenario.id] = first
+                    report.findings.append(
                         .error(
                             at: at, "scenario id '\(scenario.id)' is used twice",
                             note: "first used at \(first)"))
-                } else {
-                    firstUse[scenario.id] = at
                 }
-                diagnostics += check(scenario, at: scenario.origin.scenario ?? fallback)
+
+                let decision = engine.decide(scenario.facts)
+                report.findings += check(
+                    scenario, decidedAs: decision, at: scenario.origin.scenario ?? fallback)
+                for rule in decision.standingRules { counts[rule.id, default: 0] += 1 }
             }
         }
-        return diagnostics
+
+        report.coverage = engine.lesson.rules.map { ($0, counts[$0.id] ?? 0) }
+        return report
     }
 
     /// What is wrong with one scenario's answers, field by field.
     public func check(_ scenario: Scenario, at location: SourceLocation) -> [Diagnostic] {
-        let decision = engine.decide(scenario.facts)
+        check(scenario, decidedAs: engine.decide(scenario.facts), at: location)
+    }
+
+    private func check(
+        _ scenario: Scenario, decidedAs decision: Decision, at location: SourceLocation
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // A field is graded when a rule decides it or the scenario states it (`AnswerKey`).
         var graded = false

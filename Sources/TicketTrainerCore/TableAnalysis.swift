@@ -157,18 +157,6 @@ public struct TableAnalysis: Sendable {
         return diagnostics
     }
 
-    /// How many scenarios exercise each rule: those where it has a say on some field.
-    public func coverage(of scenarios: [Scenario]) -> [(rule: Rule, scenarios: Int)] {
-        // Each scenario is decided once; a bank can hold many thousands.
-        var counts: [RuleID: Int] = [:]
-        for scenario in scenarios {
-            for rule in engine.decide(scenario.facts).standingRules {
-                counts[rule.id, default: 0] += 1
-            }
-        }
-        return lesson.rules.map { ($0, counts[$0.id] ?? 0) }
-    }
-
     /// A field left open by one of the lesson's silences.
     private struct SilentGap: Hashable, Comparable {
         var silence: Int

@@ -51,9 +51,10 @@ struct TrainerCommandLine {
             let banks = course.banks.filter { $0.lessonID == lesson.id }
             let analysis = TableAnalysis(lesson: lesson)
             findings += analysis.findings()
-            findings += ScenarioAudit(lesson: lesson).check(banks)
+            let audit = ScenarioAudit(lesson: lesson).audit(banks)
+            findings += audit.findings
             guard !banks.isEmpty else { continue }
-            for (rule, count) in analysis.coverage(of: banks.flatMap(\.scenarios)) {
+            for (rule, count) in audit.coverage {
                 coverage.append((lesson, rule, count))
                 if count == 0 {
                     findings.append(

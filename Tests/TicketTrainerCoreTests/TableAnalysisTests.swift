@@ -113,23 +113,4 @@ struct TableAnalysisTests {
         #expect(errors.count == 1, "\(errors)")
         #expect(errors.first?.message.contains("rule 'vip-fault' can never decide") == true)
     }
-
-    @Test("Coverage counts the scenarios where each rule has a say")
-    func coverage() throws {
-        let lesson = try BundledLesson.load()
-        let scenarios = [
-            scenario("a", ticket("fault", .salesStopped)),
-            scenario("b", ticket("fault", .salesStopped, .remoteFixFailed)),
-            scenario("c", ticket("fiscal")),
-        ]
-        let counts = Dictionary(
-            uniqueKeysWithValues: TableAnalysis(lesson: lesson).coverage(of: scenarios)
-                .map { ($0.rule.id.rawValue, $0.scenarios) })
-        // The escalated ticket still takes its priority and severity from rule 1.
-        #expect(counts["sales-stopped"] == 2)
-        #expect(counts["escalation-to-service"] == 1)
-        #expect(counts["fiscal-assistance"] == 1)
-        #expect(counts["another-pos-works"] == 0)
-        #expect(counts["how-to-question"] == 0)
-    }
 }
