@@ -27,7 +27,9 @@ public struct ScenarioAudit: Sendable {
     /// a bank can hold many thousands.
     public func audit(_ banks: [ScenarioBank]) -> Report {
         var report = Report()
+        // Sized at once: growing a table of 100,000 ids step by step rehashes it each time.
         var firstUse: [String: SourceLocation] = [:]
+        firstUse.reserveCapacity(banks.reduce(0) { $0 + $1.scenarios.count })
         var counts: [RuleID: Int] = [:]
 
         for bank in banks {

@@ -1,15 +1,14 @@
-import CYAML
 import TicketTrainerCore
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Reads one YAML document into `YAMLNode`s with libyaml's event parser.
+/// Reads one YAML document into `YAMLNode`s from libyaml's events (`YAMLEventReader`).
 ///
-/// This is the only file that sees libyaml. It owns the parser handle, turns every libyaml
-/// error into a `Diagnostic` with a 1-based line and column, and enforces `YAMLLimits`.
-/// Aliases are refused outright rather than expanded, so no file can multiply itself.
+/// It turns every libyaml error into a `Diagnostic` with a 1-based line and column, and
+/// enforces `YAMLLimits`. Aliases are refused outright rather than expanded, so no file can
+/// multiply itself.
 ///
 /// A list at the top level can be handed over item by item as it is read, instead of being
 /// kept in the tree: a bank of 100,000 tickets is then decoded a ticket at a time, and only
@@ -53,11 +52,9 @@ public struct YAMLParser {
     }
 }
 
-/// Where the parser reads from.
-private enum ParseInput {
-    case bytes([UInt8])
-    case file(String)
+typealias ParseInput = YAMLEventReader.Input
 
+extension YAMLEventReader.Input {
     /// The whole text, read only to place an error; a file that cannot be read is empty.
     func contents(limit: Int) -> [UInt8] {
         switch self {
@@ -148,29 +145,15 @@ private struct ParseSession {
             return Result(root: nil, diagnostics: diagnostics)
         }
 
-        // libyaml keeps a pointer to the parser inside the parser, so it must not move.
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        defer { parser.deallocate() }
-        guard yaml_parser_initialize(parser) != 0 else {
+        let reader = YAMLEventReader(input)
+        let end = readEvents(from: reader)
+        switch end {
+        case .finished?: break
+        case .unreadable?: fail(at: location(line: 1, column: 1), "cannot be read")
+        case .outOfMemory?:
             fail(at: location(line: 1, column: 1), "the YAML parser could not start: out of memory")
-            return Result(root: nil, diagnostics: diagnostics)
-        }
-        defer { yaml_parser_delete(parser) }
-
-        switch input {
-        case .bytes(let bytes):
-            bytes.withUnsafeBufferPointer { buffer in
-                yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-                readEvents(with: parser)
-            }
-        case .file(let path):
-            guard let stream = fopen(path, "rb") else {
-                fail(at: location(line: 1, column: 1), "cannot be read")
-                return Result(root: nil, diagnostics: diagnostics)
-            }
-            defer { fclose(stream) }
-            yaml_parser_set_input_file(parser, stream)
-            readEvents(with: parser)
+        case .failed(let failure)?: report(failure)
+        case nil: reader.stop()
         }
 
         if root == nil && !diagnostics.containsErrors {
@@ -183,26 +166,25 @@ private struct ParseSession {
 
     typealias Result = YAMLParser.Result
 
-    private mutating func readEvents(with parser: UnsafeMutablePointer<yaml_parser_t>) {
-        var event = yaml_event_t()
+    /// Builds values from the reader's events until they end or a fault stops the parse:
+    /// how the reading ended, or nil when it was stopped here and the reader still runs.
+    private mutating func readEvents(from reader: YAMLEventReader) -> YAMLReadEnd? {
         while true {
-            guard yaml_parser_parse(parser, &event) != 0 else {
-                report(parser.pointee)
-                return
+            let batch = reader.next()
+            for event in batch.events {
+                guard handle(event, text: batch.text) else {
+                    return batch.end == nil ? nil : .finished
+                }
             }
-            defer { yaml_event_delete(&event) }
-
-            let done = event.type == YAML_STREAM_END_EVENT
-            guard handle(event) else { return }
-            if done { return }
+            if let end = batch.end { return end }
         }
     }
 
     /// Applies one event; false when parsing must stop.
-    private mutating func handle(_ event: yaml_event_t) -> Bool {
-        let at = location(of: event.start_mark)
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    private mutating func handle(_ event: YAMLEvent, text: [UInt8]) -> Bool {
+        let at = location(line: Int(event.line), column: Int(event.column))
+        switch event.kind {
+        case .documentStart:
             documents += 1
             if documents > 1 {
                 fail(
@@ -212,39 +194,38 @@ private struct ParseSession {
             }
             return true
 
-        case YAML_ALIAS_EVENT:
+        case .alias:
             fail(
                 at: at, "aliases ('*name') are not allowed",
                 note: "write the value out in full where it is needed")
             return false
 
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let text = string(scalar.value, count: scalar.length)
-            let quoted =
-                scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE
-                || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-                || scalar.style == YAML_LITERAL_SCALAR_STYLE
-                || scalar.style == YAML_FOLDED_SCALAR_STYLE
-            add(YAMLNode(.scalar(text, quoted: quoted), at: at))
+        case .scalar:
+            let start = Int(event.textStart)
+            let value = String(
+                decoding: text[start..<start + Int(event.textCount)], as: UTF8.self)
+            add(YAMLNode(.scalar(value, quoted: event.quoted), at: at))
             return true
 
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+        case .sequenceStart, .mappingStart:
             guard stack.count < limits.maximumDepth else {
                 fail(
                     at: at, "lists and mappings nest more than \(limits.maximumDepth) deep",
                     note: "a lesson or scenario file needs only a few levels")
                 return false
             }
-            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let isMapping = event.kind == .mappingStart
             if !isMapping, sink == nil, let taker = sinkForTopLevelList() {
                 sink = taker
                 sinkDepth = stack.count + 1
             }
-            stack.append(Builder(location: at, isMapping: isMapping))
+            var builder = Builder(location: at, isMapping: isMapping)
+            // Room for a typical mapping at once, rather than growing it pair by pair.
+            if isMapping { builder.entries.reserveCapacity(8) }
+            stack.append(builder)
             return true
 
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        case .sequenceEnd, .mappingEnd:
             if stack.count == sinkDepth {
                 sink = nil
                 sinkDepth = 0
@@ -253,9 +234,6 @@ private struct ParseSession {
             let content: YAMLNode.Content =
                 finished.isMapping ? .mapping(finished.entries) : .sequence(finished.items)
             add(YAMLNode(content, at: finished.location))
-            return true
-
-        default:
             return true
         }
     }
@@ -311,10 +289,6 @@ private struct ParseSession {
 
     // MARK: - Positions and errors
 
-    private func location(of mark: yaml_mark_t) -> SourceLocation {
-        location(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
-
     private func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
     }
@@ -324,17 +298,12 @@ private struct ParseSession {
         diagnostics.append(.error(at: location, message, note: note))
     }
 
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
-        guard let pointer else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
-    }
-
     /// Turns libyaml's error into a diagnostic a trainer can act on.
-    private mutating func report(_ parser: yaml_parser_t) {
-        let problem = parser.problem.map { String(cString: $0) } ?? "the file cannot be read"
+    private mutating func report(_ failure: YAMLReadFailure) {
+        let problem = failure.problem ?? "the file cannot be read"
 
-        if parser.error == YAML_READER_ERROR {
-            let at = locationOfByte(startOfSequence(around: Int(parser.problem_offset)))
+        if failure.isReaderError {
+            let at = locationOfByte(startOfSequence(around: failure.offset))
             if problem.contains("UTF-8") || problem.contains("octet") {
                 fail(at: at, "invalid UTF-8 (\(problem))", note: "save the file as UTF-8")
             } else if problem.contains("control characters") {
@@ -347,15 +316,15 @@ private struct ParseSession {
             return
         }
 
-        let at = location(of: parser.problem_mark)
+        let at = location(line: failure.line, column: failure.column)
         if character(at: at) == "\t" {
             fail(at: at, "a tab used for indentation", note: "indent with spaces only")
             return
         }
         var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
-            let contextAt = location(of: parser.context_mark)
-            message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
+        if let context = failure.context {
+            message +=
+                " (\(context) at line \(failure.contextLine), column \(failure.contextColumn))"
         }
         fail(at: at, message)
     }
