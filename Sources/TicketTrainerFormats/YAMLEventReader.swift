@@ -109,7 +109,8 @@ final class YAMLEventReader: Sendable {
         if kind == .scalar {
             let scalar = event.data.scalar
             if let value = scalar.value, scalar.length > 0 {
-                batch.text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
+                batch.text.append(
+                    contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
             }
             quoted =
                 scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE
