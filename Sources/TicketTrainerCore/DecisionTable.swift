@@ -10,10 +10,18 @@ struct DecisionTable: Sendable {
 
     /// The lesson's facts in order, each a digit whose value is the place of the fact's
     /// value among the fact's values.
-    private let facts: [FactDefinition]
-    /// How many values each fact takes.
-    private let radices: [Int]
+    private let digits: [Digit]
     private let decisions: [Decision]
+
+    /// One fact, as much of it as placing a value needs.
+    private struct Digit: Sendable {
+        var fact: FactID
+        /// The words of a choice fact; nil for a boolean, whose `true` is 0 and `false` 1.
+        var words: [String]?
+        var radix: Int
+        /// The place of the value a scenario gets by leaving the fact out, if it has one.
+        var placeOfDefault: Int?
+    }
 
     /// Nil when the lesson has more combinations than `limit`.
     init?(lesson: Lesson, limit: Int = sizeLimit, decide: (Facts) -> Decision) {
@@ -24,8 +32,17 @@ struct DecisionTable: Sendable {
             count = product
         }
         guard count <= limit else { return nil }
-        facts = lesson.facts
-        radices = lesson.facts.map(\.values.count)
+        digits = lesson.facts.map { fact in
+            let placeOfDefault = fact.defaultValue.flatMap { fact.values.firstIndex(of: $0) }
+            return switch fact.kind {
+            case .boolean:
+                Digit(fact: fact.id, words: nil, radix: 2, placeOfDefault: placeOfDefault)
+            case .choice(let words):
+                Digit(
+                    fact: fact.id, words: words, radix: words.count,
+                    placeOfDefault: placeOfDefault)
+            }
+        }
 
         var decisions: [Decision] = []
         decisions.reserveCapacity(count)
@@ -46,16 +63,16 @@ struct DecisionTable: Sendable {
     /// holds a value the lesson does not list.
     func decision(for given: Facts) -> Decision? {
         var index = 0
-        for (fact, radix) in zip(facts, radices) {
-            guard let value = given[fact.id] ?? fact.defaultValue else { return nil }
+        for digit in digits {
             let place: Int?
-            switch (fact.kind, value) {
-            case (.boolean, .boolean(let truth)): place = truth ? 0 : 1
-            case (.choice(let words), .choice(let word)): place = words.firstIndex(of: word)
+            switch (given[digit.fact], digit.words) {
+            case (nil, _): place = digit.placeOfDefault
+            case (.boolean(let truth)?, nil): place = truth ? 0 : 1
+            case (.choice(let word)?, let words?): place = words.firstIndex(of: word)
             default: place = nil
             }
             guard let place else { return nil }
-            index = index * radix + place
+            index = index * digit.radix + place
         }
         return decisions[index]
     }

@@ -1,5 +1,7 @@
 /// What the lesson's rules say about one field of one ticket.
-public enum FieldVerdict: Hashable, Sendable {
+///
+/// Indirect, so that handing a verdict around shares its rule instead of copying it.
+public indirect enum FieldVerdict: Hashable, Sendable {
     /// One value, and the first rule (in lesson order) that gives it.
     case decided(label: String, by: Rule)
     /// Rules that fire give different values and none overrides the others.

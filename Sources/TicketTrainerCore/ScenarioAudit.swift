@@ -47,7 +47,9 @@ public struct ScenarioAudit: Sendable {
                 let decision = engine.decide(scenario.facts)
                 report.findings += check(
                     scenario, decidedAs: decision, at: scenario.origin.scenario ?? fallback)
-                for rule in decision.standingRules { counts[rule.id, default: 0] += 1 }
+                for index in decision.standingRules.indices {
+                    counts[decision.standingRules[index].id, default: 0] += 1
+                }
             }
         }
 

@@ -8,6 +8,9 @@ struct ScenarioDecoder {
     /// One per field of the lesson, in its order; built once, since a bank may name a
     /// label in thousands of `expect`s.
     private let choiceReaders: [ChoiceReader]
+    /// The lesson's fact and field ids as written, to look keys up by.
+    private let factNames: [String]
+    private let fieldNames: [String]
     /// The scenarios decoded as the parser read them, when the list was streamed.
     private var streamed: [Scenario]?
     /// How many items the streamed list held, whether or not they decoded.
@@ -17,6 +20,8 @@ struct ScenarioDecoder {
         self.lesson = lesson
         self.file = file
         self.choiceReaders = lesson.fields.map(ChoiceReader.init)
+        self.factNames = lesson.facts.map(\.id.rawValue)
+        self.fieldNames = lesson.fields.map(\.id.rawValue)
     }
 
     /// Decodes one item of the `scenarios` list as the parser hands it over; `decode`
@@ -104,7 +109,7 @@ struct ScenarioDecoder {
         var complete = true
         for (key, value) in entries {
             guard case .scalar(let name, _) = key.content else { continue }
-            guard let index = lesson.facts.firstIndex(where: { $0.id.rawValue == name }) else {
+            guard let index = factNames.firstIndex(of: name) else {
                 reader.error(
                     at: key.location, "unknown fact '\(name)'",
                     note: NodeReader.suggestion(for: name, among: lesson.facts.map(\.id.rawValue)))
@@ -143,7 +148,7 @@ struct ScenarioDecoder {
         var expected: [FieldID: String] = [:]
         for (key, value) in entries {
             guard case .scalar(let name, _) = key.content else { continue }
-            guard let index = lesson.fields.firstIndex(where: { $0.id.rawValue == name }) else {
+            guard let index = fieldNames.firstIndex(of: name) else {
                 reader.error(
                     at: key.location, "unknown field '\(name)'",
                     note: NodeReader.suggestion(

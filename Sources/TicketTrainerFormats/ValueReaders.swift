@@ -22,7 +22,10 @@ enum FactValueReader {
 }
 
 /// Reads the label of a field's choice, written in any of its exact spellings.
-struct ChoiceReader {
+///
+/// A class, so that the decoder's one reader per field is shared and not copied, with all
+/// of its spellings, for every `expect` of a bank.
+final class ChoiceReader: Sendable {
     let field: Field
     private let matcher: AnswerMatcher
     /// Each spelling that names one choice, as written in the lesson, with that choice's
