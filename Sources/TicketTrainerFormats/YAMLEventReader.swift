@@ -2,96 +2,150 @@ import CYAML
 import Dispatch
 import Foundation
 
-/// Runs libyaml's event parser on a thread of its own and hands its events over in batches.
+/// Runs libyaml's event parser and hands its events over in batches.
 ///
-/// This is the only file that sees libyaml. Reading (libyaml's scanner) and building values
-/// from the events take comparable time, so with a second core a large file is read in
-/// about the time of the slower of the two. Only plain values cross between the threads
-/// (`YAMLEventBatch`), and at most a few batches wait at a time, so a reader that runs
-/// ahead cannot pile the file up in memory.
-final class YAMLEventReader: Sendable {
+/// This is the only file that sees libyaml. A large file is read on a thread of its own:
+/// reading (libyaml's scanner) and building values from the events take comparable time,
+/// so with a second core such a file is read in about the time of the slower of the two.
+/// Only plain values cross between the threads (`YAMLEventBatch`), and at most a few
+/// batches wait at a time, so a reader that runs ahead cannot pile the file up in memory.
+/// A small file is read on the caller's thread, where starting a thread would cost more
+/// than it saves.
+final class YAMLEventReader {
     /// Where the reader reads from.
     enum Input: Sendable {
         case bytes([UInt8])
         case file(String)
     }
 
-    private let channel = BatchChannel()
-    private static let eventsPerBatch = 4096
+    /// Files at least this large are read on a thread of their own.
+    static let concurrentReadingSize = 1 << 20
 
-    /// Starts reading at once.
+    /// Set when reading on the caller's thread.
+    private let source: EventSource?
+    /// Set when reading on a thread of its own.
+    private let channel: BatchChannel?
+
+    /// Opens the input; reading starts at once when it is done on its own thread.
     init(_ input: Input) {
-        let channel = channel
+        let source = EventSource(input)
+        guard source.size >= Self.concurrentReadingSize else {
+            self.source = source
+            channel = nil
+            return
+        }
+
+        let channel = BatchChannel()
+        self.source = nil
+        self.channel = channel
         DispatchQueue.global().async {
-            channel.send(Self.read(input, into: channel))
+            while true {
+                let batch = source.read()
+                guard channel.send(batch) else {
+                    // Stopped: a last batch ends the receiver's wait.
+                    _ = channel.send(YAMLEventBatch(end: .finished))
+                    return
+                }
+                if batch.end != nil { return }
+            }
         }
     }
 
     /// The next batch; the one with `end` set is the last.
     func next() -> YAMLEventBatch {
-        channel.receive()
+        if let source { return source.read() }
+        return channel?.receive() ?? YAMLEventBatch(end: .finished)
     }
 
-    /// Tells the reader to stop, and waits for its last batch so that it has let go of the
-    /// input before the caller goes on.
+    /// Tells the reader to stop before the end, and waits until it has let go of the input.
     func stop() {
+        guard let channel else { return }
         channel.cancel()
         while next().end == nil {}
     }
+}
 
-    /// Reads the whole input, sending full batches on the way; returns the last one.
-    private static func read(_ input: Input, into channel: BatchChannel) -> YAMLEventBatch {
-        // libyaml keeps a pointer to the parser inside the parser, so it must not move.
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        defer { parser.deallocate() }
+/// libyaml's parser over one input, read a batch at a time by one thread at a time.
+private final class EventSource: @unchecked Sendable {
+    // `@unchecked`: the parser is used by one thread only, the reading one, and is freed
+    // when the last batch has been read and the source let go.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    private var bytes: UnsafeMutableBufferPointer<UInt8>?
+    private var stream: UnsafeMutablePointer<FILE>?
+    /// Set when the input could not be opened or the parser set up: the only batch.
+    private var openingFault: YAMLReadEnd?
+    private var parserReady = false
+    private var ended = false
+    /// The input's size in bytes, as far as it is known.
+    private(set) var size = 0
+    private static let eventsPerBatch = 4096
+
+    init(_ input: YAMLEventReader.Input) {
+        // libyaml keeps a pointer to the parser inside the parser: it lives on the heap.
         guard yaml_parser_initialize(parser) != 0 else {
-            return YAMLEventBatch(end: .outOfMemory)
+            openingFault = .outOfMemory
+            return
         }
-        defer { yaml_parser_delete(parser) }
+        parserReady = true
 
         switch input {
-        case .bytes(let bytes):
-            return bytes.withUnsafeBufferPointer { buffer in
-                yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-                return readEvents(with: parser, into: channel)
-            }
+        case .bytes(let given):
+            // A copy that stays put for as long as libyaml reads from it.
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, given.count))
+            _ = copy.initialize(from: given)
+            bytes = copy
+            size = given.count
+            yaml_parser_set_input_string(parser, copy.baseAddress, given.count)
         case .file(let path):
-            guard let stream = fopen(path, "rb") else { return YAMLEventBatch(end: .unreadable) }
-            defer { fclose(stream) }
-            yaml_parser_set_input_file(parser, stream)
-            return readEvents(with: parser, into: channel)
+            guard let opened = fopen(path, "rb") else {
+                openingFault = .unreadable
+                return
+            }
+            stream = opened
+            var status = stat()
+            if fstat(fileno(opened), &status) == 0 { size = Int(status.st_size) }
+            yaml_parser_set_input_file(parser, opened)
         }
     }
 
-    private static func readEvents(
-        with parser: UnsafeMutablePointer<yaml_parser_t>, into channel: BatchChannel
-    ) -> YAMLEventBatch {
-        var batch = YAMLEventBatch()
-        batch.events.reserveCapacity(eventsPerBatch)
-        var event = yaml_event_t()
+    deinit {
+        if parserReady { yaml_parser_delete(parser) }
+        parser.deallocate()
+        bytes?.deallocate()
+        if let stream { fclose(stream) }
+    }
 
-        while true {
+    /// The next batch of events; after the one with `end` set, only empty finished ones.
+    func read() -> YAMLEventBatch {
+        if let openingFault {
+            self.openingFault = nil
+            ended = true
+            return YAMLEventBatch(end: openingFault)
+        }
+        guard !ended else { return YAMLEventBatch(end: .finished) }
+
+        var batch = YAMLEventBatch()
+        batch.events.reserveCapacity(Self.eventsPerBatch)
+        var event = yaml_event_t()
+        while batch.events.count < Self.eventsPerBatch {
             guard yaml_parser_parse(parser, &event) != 0 else {
-                batch.end = .failed(failure(of: parser.pointee))
+                ended = true
+                batch.end = .failed(failure())
                 return batch
             }
             defer { yaml_event_delete(&event) }
 
             if event.type == YAML_STREAM_END_EVENT {
+                ended = true
                 batch.end = .finished
                 return batch
             }
             append(event, to: &batch)
-
-            if batch.events.count == eventsPerBatch {
-                guard channel.send(batch) else { return YAMLEventBatch(end: .finished) }
-                batch = YAMLEventBatch()
-                batch.events.reserveCapacity(eventsPerBatch)
-            }
         }
+        return batch
     }
 
-    private static func append(_ event: yaml_event_t, to batch: inout YAMLEventBatch) {
+    private func append(_ event: yaml_event_t, to batch: inout YAMLEventBatch) {
         let kind: YAMLEvent.Kind
         switch event.type {
         case YAML_DOCUMENT_START_EVENT: kind = .documentStart
@@ -127,8 +181,9 @@ final class YAMLEventReader: Sendable {
                 textCount: Int32(truncatingIfNeeded: batch.text.count - textStart)))
     }
 
-    private static func failure(of parser: yaml_parser_t) -> YAMLReadFailure {
-        YAMLReadFailure(
+    private func failure() -> YAMLReadFailure {
+        let parser = parser.pointee
+        return YAMLReadFailure(
             isReaderError: parser.error == YAML_READER_ERROR,
             problem: parser.problem.map { String(cString: $0) },
             offset: Int(parser.problem_offset),
@@ -154,9 +209,9 @@ private final class BatchChannel: @unchecked Sendable {
         room = DispatchSemaphore(value: capacity)
     }
 
-    /// Waits for room and queues a batch; false once the receiver has cancelled, when the
-    /// batch is dropped and the sender should stop.
-    @discardableResult
+    /// Waits for room and queues a batch. Once the receiver has cancelled, only the last
+    /// batch is queued, so the receiver's wait for it ends; for any other it returns false,
+    /// and the sender should stop with a last batch.
     func send(_ batch: YAMLEventBatch) -> Bool {
         room.wait()
         let accepted = lock.withLock {

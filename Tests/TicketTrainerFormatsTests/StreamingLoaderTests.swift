@@ -52,10 +52,12 @@ struct StreamingLoaderTests {
 
     @Test("An alias far into a long file stops the parse there, without reading to the end")
     func aliasDeepInALongFile() {
-        // 30,000 items is several of the reader's batches before and after the alias.
+        // About 4 MB: read on a thread of its own (from 1 MiB), in batches of 4,096 events,
+        // so the reader is several batches ahead, and waiting, when the alias stops the parse.
         var lines = ["items:"]
-        for index in 0..<30_000 {
-            lines.append(index == 12_000 ? "  - *anchor" : "  - item \(index)")
+        for index in 0..<100_000 {
+            lines.append(
+                index == 12_000 ? "  - *anchor" : "  - item \(index) of a long list of items")
         }
         let parsed = YAMLParser().parse(Array(lines.joined(separator: "\n").utf8), file: "x.yaml")
 
