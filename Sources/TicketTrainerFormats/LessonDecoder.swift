@@ -222,7 +222,8 @@ struct LessonDecoder {
             } else {
                 valueNodes = [value]
             }
-            let values = valueNodes.compactMap { FactValueReader.read($0, of: fact, &reader) }
+            let factReader = FactReader(fact: fact)
+            let values = valueNodes.compactMap { factReader.read($0, &reader) }
             if values.count == valueNodes.count { conditions[fact.id] = Set(values) }
         }
         return conditions

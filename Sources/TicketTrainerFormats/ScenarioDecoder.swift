@@ -8,6 +8,8 @@ struct ScenarioDecoder {
     /// One per field of the lesson, in its order; built once, since a bank may name a
     /// label in thousands of `expect`s.
     private let choiceReaders: [ChoiceReader]
+    private let factReaders: [FactReader]
+    private let shortcut: ScenarioShortcut
     /// The lesson's fact and field ids as written, to look keys up by.
     private let factNames: [String]
     private let fieldNames: [String]
@@ -20,15 +22,26 @@ struct ScenarioDecoder {
         self.lesson = lesson
         self.file = file
         self.choiceReaders = lesson.fields.map(ChoiceReader.init)
+        self.factReaders = lesson.facts.map(FactReader.init)
+        self.shortcut = ScenarioShortcut(lesson: lesson, choiceReaders: choiceReaders)
         self.factNames = lesson.facts.map(\.id.rawValue)
         self.fieldNames = lesson.fields.map(\.id.rawValue)
     }
 
     /// Decodes one item of the `scenarios` list as the parser hands it over; `decode`
     /// then takes these in place of the list, which the tree keeps empty.
-    mutating func take(_ item: YAMLNode) {
+    mutating func take(_ item: YAMLTape) {
         streamedItems += 1
-        if let scenario = decodeScenario(item) { streamed?.append(scenario) }
+        if let scenario = shortcut.scenario(on: item) {
+            streamed?.append(scenario)
+            return
+        }
+
+        // Not written the plain way: read in full, which explains any fault.
+        guard let node = item.node(diagnostics: &reader.diagnostics),
+            let scenario = decodeScenario(node)
+        else { return }
+        streamed?.append(scenario)
     }
 
     /// Prepares to take the items of a streamed `scenarios` list.
@@ -78,7 +91,7 @@ struct ScenarioDecoder {
         return items.compactMap { decodeScenario($0) }
     }
 
-    private mutating func decodeScenario(_ node: YAMLNode) -> Scenario? {
+    mutating func decodeScenario(_ node: YAMLNode) -> Scenario? {
         guard
             let entries = reader.mapping(
                 node, "a scenario", required: ["id", "ticket", "facts"], optional: ["expect"]),
@@ -117,9 +130,9 @@ struct ScenarioDecoder {
                 continue
             }
             mentioned[index] = true
-            let fact = lesson.facts[index]
-            if let factValue = FactValueReader.read(value, of: fact, &reader) {
-                facts[fact.id] = factValue
+            let factReader = factReaders[index]
+            if let factValue = factReader.read(value, &reader) {
+                facts[factReader.fact.id] = factValue
             } else {
                 complete = false
             }

@@ -1,10 +1,16 @@
 import TicketTrainerCore
 
 /// Reads a fact's value as its definition wants it: a boolean, or one of its words.
-enum FactValueReader {
-    static func read(
-        _ node: YAMLNode, of fact: FactDefinition, _ reader: inout NodeReader
-    ) -> FactValue? {
+///
+/// A class, so that a decoder's one reader per fact is shared, not copied for every ticket.
+final class FactReader: Sendable {
+    let fact: FactDefinition
+
+    init(fact: FactDefinition) {
+        self.fact = fact
+    }
+
+    func read(_ node: YAMLNode, _ reader: inout NodeReader) -> FactValue? {
         switch fact.kind {
         case .boolean:
             return reader.boolean(node, "fact '\(fact.id)'").map(FactValue.boolean)
@@ -43,6 +49,9 @@ final class ChoiceReader: Sendable {
             }
         }
     }
+
+    /// Each spelling of the lesson's that names one choice, with that choice's label.
+    var exactSpellings: [(spelling: String, label: String)] { spellings }
 
     func read(_ node: YAMLNode, _ reader: inout NodeReader) -> String? {
         guard let text = reader.text(node, "'\(field.id)'") else { return nil }

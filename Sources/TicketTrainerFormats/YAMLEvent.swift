@@ -51,3 +51,8 @@ struct YAMLReadFailure: Sendable {
     var contextLine: Int
     var contextColumn: Int
 }
+
+extension YAMLEvent {
+    var opensContainer: Bool { kind == .sequenceStart || kind == .mappingStart }
+    var closesContainer: Bool { kind == .sequenceEnd || kind == .mappingEnd }
+}

@@ -126,6 +126,8 @@ private final class EventSource: @unchecked Sendable {
 
         var batch = YAMLEventBatch()
         batch.events.reserveCapacity(Self.eventsPerBatch)
+        // A bank's scalars average about 25 bytes; room for that spares regrowing the text.
+        batch.text.reserveCapacity(Self.eventsPerBatch * 32)
         var event = yaml_event_t()
         while batch.events.count < Self.eventsPerBatch {
             guard yaml_parser_parse(parser, &event) != 0 else {

@@ -27,25 +27,26 @@ public struct YAMLParser {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Receives the items of one top-level list, each as soon as it is complete.
-    public typealias ItemSink = (YAMLNode) -> Void
+    /// Receives the items of one top-level list, each as soon as the parser has read it,
+    /// as the events that make it up.
+    typealias ItemSink = (YAMLTape) -> Void
 
     /// Asked when a list begins as the value of a top-level key, with that key and the
     /// top-level entries read so far; a sink it returns takes the list's items, and the
     /// tree keeps the list empty.
-    public typealias Streaming = (
+    typealias Streaming = (
         _ key: String, _ earlierEntries: [(key: YAMLNode, value: YAMLNode)]
     ) -> ItemSink?
 
     /// Parses the bytes of a file named `file` (the name only appears in diagnostics).
-    public func parse(_ bytes: [UInt8], file: String, streaming: Streaming? = nil) -> Result {
+    public func parse(_ bytes: [UInt8], file: String) -> Result {
         var session = ParseSession(
-            input: .bytes(bytes), file: file, limits: limits, streaming: streaming)
+            input: .bytes(bytes), file: file, limits: limits, streaming: nil)
         return session.run()
     }
 
     /// Parses the file at `path`, reading it in pieces rather than whole.
-    public func parse(fileAt path: String, streaming: Streaming? = nil) -> Result {
+    func parse(fileAt path: String, streaming: Streaming? = nil) -> Result {
         var session = ParseSession(
             input: .file(path), file: path, limits: limits, streaming: streaming)
         return session.run()
@@ -81,13 +82,15 @@ private struct ParseSession {
     let file: String
     let limits: YAMLLimits
     let streaming: YAMLParser.Streaming?
+    var tree: YAMLTreeBuilder
     var diagnostics: [Diagnostic] = []
-    var stack: [Builder] = []
-    var root: YAMLNode?
     var documents = 0
-    /// Takes the items of the streamed list, whose builder is then `stack[sinkDepth - 1]`.
+    /// Takes the items of the streamed list, whose builder is then at depth `sinkDepth`.
     var sink: YAMLParser.ItemSink?
     var sinkDepth = 0
+    /// The item of the streamed list being read, and how deep the parser is inside it.
+    var item: YAMLTape
+    var itemDepth = 0
     /// The text, once an error needs it to place itself.
     lazy var bytes: [UInt8] = input.contents(limit: limits.maximumFileSize)
 
@@ -98,42 +101,8 @@ private struct ParseSession {
         self.file = file
         self.limits = limits
         self.streaming = streaming
-    }
-
-    /// A list or mapping being filled, with the key waiting for its value.
-    struct Builder {
-        var location: SourceLocation
-        var isMapping: Bool
-        var items: [YAMLNode] = []
-        var entries: [(key: YAMLNode, value: YAMLNode)] = []
-        var pendingKey: YAMLNode?
-        /// The keys given so far, by where they were first written.
-        var keys = KeyRecord()
-    }
-
-    /// The keys of one mapping. Searched in place while few, as nearly every mapping in a
-    /// lesson or scenario is; hashed once there are many, so a hostile mapping with a
-    /// million keys costs no more than linear time.
-    struct KeyRecord {
-        private var few: [(name: String, at: SourceLocation)] = []
-        private var many: [String: SourceLocation]?
-
-        func location(of name: String) -> SourceLocation? {
-            if let many { return many[name] }
-            return few.first { $0.name == name }?.at
-        }
-
-        mutating func insert(_ name: String, at location: SourceLocation) {
-            if many != nil {
-                many?[name] = location
-                return
-            }
-            few.append((name, location))
-            if few.count > 16 {
-                many = Dictionary(few.map { ($0.name, $0.at) }) { first, _ in first }
-                few = []
-            }
-        }
+        self.tree = YAMLTreeBuilder(file: file)
+        self.item = YAMLTape(file: file)
     }
 
     mutating func run() -> ParseSession.Result {
@@ -156,12 +125,14 @@ private struct ParseSession {
         case nil: reader.stop()
         }
 
-        if root == nil && !diagnostics.containsErrors {
+        // The parser's own faults stop it, so they come after every fault the tree found.
+        diagnostics = tree.diagnostics + diagnostics
+        if tree.root == nil && !diagnostics.containsErrors {
             fail(
                 at: location(line: 1, column: 1), "file is empty",
                 note: "it should begin with 'lesson:' and list its contents")
         }
-        return Result(root: root, diagnostics: diagnostics)
+        return Result(root: tree.root, diagnostics: diagnostics)
     }
 
     typealias Result = YAMLParser.Result
@@ -200,91 +171,42 @@ private struct ParseSession {
                 note: "write the value out in full where it is needed")
             return false
 
-        case .scalar:
-            let start = Int(event.textStart)
-            let value = String(
-                decoding: text[start..<start + Int(event.textCount)], as: UTF8.self)
-            add(YAMLNode(.scalar(value, quoted: event.quoted), at: at))
-            return true
-
         case .sequenceStart, .mappingStart:
-            guard stack.count < limits.maximumDepth else {
+            guard tree.depth + itemDepth < limits.maximumDepth else {
                 fail(
                     at: at, "lists and mappings nest more than \(limits.maximumDepth) deep",
                     note: "a lesson or scenario file needs only a few levels")
                 return false
             }
-            let isMapping = event.kind == .mappingStart
-            if !isMapping, sink == nil, let taker = sinkForTopLevelList() {
+            if event.kind == .sequenceStart, sink == nil, streaming != nil,
+                let key = tree.topLevelKeyAwaitingValue,
+                let taker = streaming?(key.name, key.entries)
+            {
                 sink = taker
-                sinkDepth = stack.count + 1
+                sinkDepth = tree.depth + 1
             }
-            var builder = Builder(location: at, isMapping: isMapping)
-            // Room for a typical mapping at once, rather than growing it pair by pair.
-            if isMapping { builder.entries.reserveCapacity(8) }
-            stack.append(builder)
-            return true
 
-        case .sequenceEnd, .mappingEnd:
-            if stack.count == sinkDepth {
-                sink = nil
-                sinkDepth = 0
+        case .scalar, .sequenceEnd, .mappingEnd:
+            break
+        }
+
+        if let sink, tree.depth == sinkDepth, itemDepth > 0 || !event.closesContainer {
+            // An item of the streamed list: its events are taped and handed over whole.
+            item.append(event, from: text)
+            itemDepth += event.opensContainer ? 1 : event.closesContainer ? -1 : 0
+            if itemDepth == 0 {
+                sink(item)
+                item.clear()
             }
-            let finished = stack.removeLast()
-            let content: YAMLNode.Content =
-                finished.isMapping ? .mapping(finished.entries) : .sequence(finished.items)
-            add(YAMLNode(content, at: finished.location))
             return true
         }
-    }
 
-    /// A sink for a list that is the value of a top-level key, if the caller wants one.
-    private func sinkForTopLevelList() -> YAMLParser.ItemSink? {
-        guard let streaming, stack.count == 1, stack[0].isMapping,
-            let key = stack[0].pendingKey, case .scalar(let name, _) = key.content,
-            !name.isEmpty, stack[0].keys.location(of: name) == nil
-        else { return nil }
-        return streaming(name, stack[0].entries)
-    }
-
-    /// Puts a finished value where it belongs: the document root, a list, or a mapping.
-    private mutating func add(_ node: YAMLNode) {
-        if let sink, stack.count == sinkDepth {
-            sink(node)
-            return
+        if event.closesContainer, tree.depth == sinkDepth {
+            sink = nil
+            sinkDepth = 0
         }
-        guard !stack.isEmpty else {
-            root = node
-            return
-        }
-
-        // The parent is changed where it lies in the stack, never copied out and back.
-        let top = stack.count - 1
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
-        }
-        guard let key = stack[top].pendingKey else {
-            guard case .scalar(let name, _) = node.content else {
-                fail(at: node.location, "a key must be a plain word, not \(node.kindName)")
-                stack[top].pendingKey = YAMLNode(.scalar("", quoted: false), at: node.location)
-                return
-            }
-            if let first = stack[top].keys.location(of: name) {
-                fail(
-                    at: node.location, "duplicate key '\(name)'",
-                    note: "'\(name)' is already given at line \(first.line); keep one of them")
-            }
-            stack[top].pendingKey = node
-            return
-        }
-
-        stack[top].pendingKey = nil
-        guard case .scalar(let name, _) = key.content, !name.isEmpty else { return }
-        if stack[top].keys.location(of: name) == nil {
-            stack[top].keys.insert(name, at: key.location)
-            stack[top].entries.append((key: key, value: node))
-        }
+        tree.apply(event, text: text)
+        return true
     }
 
     // MARK: - Positions and errors
