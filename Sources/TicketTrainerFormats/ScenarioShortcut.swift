@@ -55,6 +55,7 @@ struct ScenarioShortcut {
 
     /// The scenario on the tape, or nil when it is not written the plain way.
     func scenario(on tape: YAMLTape) -> Scenario? {
+        guard facts.count <= 64, fields.count <= 64 else { return nil }
         var cursor = Cursor(tape: tape)
         guard let start = cursor.take(.mappingStart) else { return nil }
 
@@ -125,11 +126,15 @@ struct ScenarioShortcut {
         guard cursor.take(.mappingStart) != nil else { return nil }
 
         var given = Facts(minimumCapacity: facts.count)
-        var mentioned = 0
+        // The facts given so far, a bit for each place in the lesson (`init` keeps lessons
+        // with more than 64 facts away), so finding one given twice takes no hashing.
+        var seen: UInt64 = 0
         while let key = cursor.take(.scalar) {
-            guard let fact = facts.first(where: { tape.scalar(key, is: $0.name) }),
-                given[fact.id] == nil, let value = cursor.take(.scalar)
+            guard let place = facts.firstIndex(where: { tape.scalar(key, is: $0.name) }),
+                seen & (1 << place) == 0, let value = cursor.take(.scalar)
             else { return nil }
+            seen |= 1 << place
+            let fact = facts[place]
 
             if let words = fact.words {
                 guard let word = words.first(where: { tape.scalar(value, is: $0.bytes) })
@@ -142,11 +147,10 @@ struct ScenarioShortcut {
             } else {
                 return nil
             }
-            mentioned += 1
         }
 
         guard cursor.take(.mappingEnd) != nil else { return nil }
-        if mentioned < facts.count {
+        if seen.nonzeroBitCount < facts.count {
             guard facts.allSatisfy({ $0.hasDefault || given[$0.id] != nil }) else { return nil }
         }
         return given
@@ -160,11 +164,16 @@ struct ScenarioShortcut {
         let tape = cursor.tape
         guard cursor.take(.mappingStart) != nil else { return false }
 
+        var seen: UInt64 = 0
         while let key = cursor.take(.scalar) {
-            guard let field = fields.first(where: { tape.scalar(key, is: $0.name) }),
-                expected[field.id] == nil, let value = cursor.take(.scalar),
-                let spelling = field.spellings.first(where: { tape.scalar(value, is: $0.bytes) })
+            guard let place = fields.firstIndex(where: { tape.scalar(key, is: $0.name) }),
+                seen & (1 << place) == 0, let value = cursor.take(.scalar),
+                let spelling = fields[place].spellings.first(where: {
+                    tape.scalar(value, is: $0.bytes)
+                })
             else { return false }
+            seen |= 1 << place
+            let field = fields[place]
             expected[field.id] = spelling.label
             origin.expected[field.id] = tape.location(of: value)
         }

@@ -1,5 +1,9 @@
 import TicketTrainerCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The events of one value with their text, as the parser read them: an item of a streamed
 /// list, handed over whole before any `YAMLNode` is built for it.
 struct YAMLTape: Sendable {
@@ -41,8 +45,15 @@ struct YAMLTape: Sendable {
 
     /// Whether a scalar's text is exactly these bytes; no string is made to find out.
     func scalar(_ event: YAMLEvent, is expected: [UInt8]) -> Bool {
-        event.kind == .scalar && Int(event.textCount) == expected.count
-            && bytes(event).elementsEqual(expected)
+        guard event.kind == .scalar, Int(event.textCount) == expected.count else { return false }
+        guard !expected.isEmpty else { return true }
+        return text.withUnsafeBufferPointer { text in
+            expected.withUnsafeBufferPointer { expected in
+                memcmp(
+                    text.baseAddress! + Int(event.textStart), expected.baseAddress!,
+                    expected.count) == 0
+            }
+        }
     }
 
     func location(of event: YAMLEvent) -> SourceLocation {
