@@ -28,7 +28,7 @@ public struct Course: Sendable {
 /// When that lesson is already loaded as the scenarios are reached, each ticket is decoded
 /// as soon as the parser has read it and its YAML is dropped, so a large bank costs the
 /// memory of its tickets and not of its text. A scenario file read before its lesson is
-/// decoded once every file has been read.
+/// read again once every file has been read.
 public struct CourseLoader: Sendable {
     public var limits: YAMLLimits
 
@@ -77,8 +77,8 @@ public struct CourseLoader: Sendable {
             course.diagnostics = fallback.diagnostics + course.diagnostics
         }
 
-        for scenarioFile in scenarioFiles {
-            decode(scenarioFile, into: &course)
+        for index in scenarioFiles.indices {
+            decode(&scenarioFiles[index], into: &course)
         }
         return course
     }
@@ -97,6 +97,9 @@ public struct CourseLoader: Sendable {
         /// Set when the scenarios were decoded while the file was read; the tree then holds
         /// an empty list in their place.
         var streamed: (lesson: Lesson, decoder: ScenarioDecoder)?
+        /// Set when the scenarios were passed over because their lesson was not loaded yet;
+        /// the file is read again once it is, and the tree holds an empty list meanwhile.
+        var skippedScenarios = false
     }
 
     /// Adds the lesson a lesson file holds, unless its id is taken.
@@ -119,9 +122,9 @@ public struct CourseLoader: Sendable {
     }
 
     /// Decodes a scenario file against its lesson, now that every lesson is known. A file
-    /// decoded while it was read is kept when it was read against that same lesson, and
-    /// read again otherwise (its lesson came later on the command line, say).
-    private func decode(_ scenarioFile: ScenarioFile, into course: inout Course) {
+    /// decoded while it was read is kept when it was read against that same lesson; one
+    /// read against another, or whose lesson was not loaded yet, is read again.
+    private func decode(_ scenarioFile: inout ScenarioFile, into course: inout Course) {
         var diagnostics = scenarioFile.read.parseDiagnostics
         let lessonNode = Self.lessonNode(in: scenarioFile.root)
         guard
@@ -135,19 +138,19 @@ public struct CourseLoader: Sendable {
 
         var root = scenarioFile.root
         var decoder = ScenarioDecoder(lesson: lesson, file: scenarioFile.file)
-        if let streamed = scenarioFile.read.streamed {
-            if streamed.lesson == lesson {
-                decoder = streamed.decoder
-            } else {
-                let again = read(scenarioFile.file, streamingAgainst: [lesson])
-                diagnostics = again.parseDiagnostics
-                guard let rereadRoot = again.root else {
-                    course.diagnostics += diagnostics
-                    return
-                }
-                root = rereadRoot
-                decoder = again.streamed?.decoder ?? decoder
+        if let streamed = scenarioFile.read.streamed, streamed.lesson == lesson {
+            decoder = streamed.decoder
+        } else if scenarioFile.read.streamed != nil || scenarioFile.read.skippedScenarios {
+            // The tickets read against the other lesson go first, not to be held twice.
+            scenarioFile.read.streamed = nil
+            let again = read(scenarioFile.file, streamingAgainst: [lesson])
+            diagnostics = again.parseDiagnostics
+            guard let rereadRoot = again.root else {
+                course.diagnostics += diagnostics
+                return
             }
+            root = rereadRoot
+            decoder = again.streamed?.decoder ?? decoder
         }
 
         let bank = decoder.decode(root)
@@ -175,13 +178,19 @@ public struct CourseLoader: Sendable {
         }
 
         var streamed: (lesson: Lesson, decoder: ScenarioDecoder)?
+        var skipped = false
         let result = YAMLParser(limits: limits).parse(fileAt: file) { key, earlierEntries in
             guard key == "scenarios",
                 !earlierEntries.contains(where: { Self.name(of: $0.key) == "rules" }),
                 let lessonNode = earlierEntries.first(where: { Self.name(of: $0.key) == "lesson" })?
-                    .value,
-                let lesson = Self.resolve(lessonNode, among: lessons)
+                    .value
             else { return nil }
+            guard let lesson = Self.resolve(lessonNode, among: lessons) else {
+                // Keeping the tickets' YAML until the lesson comes would cost the memory of
+                // the whole file; reading it again then costs only time.
+                skipped = true
+                return { _ in }
+            }
 
             var decoder = ScenarioDecoder(lesson: lesson, file: file)
             decoder.beginStreaming()
@@ -190,7 +199,9 @@ public struct CourseLoader: Sendable {
         }
 
         let root = result.diagnostics.containsErrors && result.root == nil ? nil : result.root
-        return FileRead(root: root, parseDiagnostics: result.diagnostics, streamed: streamed)
+        return FileRead(
+            root: root, parseDiagnostics: result.diagnostics, streamed: streamed,
+            skippedScenarios: skipped)
     }
 
     // MARK: - Files
