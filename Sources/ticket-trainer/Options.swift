@@ -36,6 +36,31 @@ enum OptionParser {
     ]
     static let flags = ["--in-order", "--json", "--resume", "--all", "--due", "--help", "-h"]
 
+    /// The commands each option means something to; an option given to another command
+    /// is refused rather than silently ignored. `--lang` and `--help` go with every one.
+    static let commandsTaking: [String: [Options.Command]] = [
+        "--lesson": [.practice, .test, .validate, .explain],
+        "--scenarios": [.practice, .test, .validate, .explain],
+        "--seed": [.practice, .test],
+        "--in-order": [.practice, .test],
+        "--due": [.practice],
+        "--resume": [.test],
+        "--json": [.practice, .test, .validate, .history, .stats],
+        "--format": [.validate, .report],
+        "--data-dir": [.practice, .test, .history, .stats, .report],
+        "--trainee": [.practice, .test, .history, .stats, .report],
+        "--all": [.stats],
+    ]
+
+    /// Refuses an option the command has no use for, naming the commands that do.
+    private static func check(_ name: String, for command: Options.Command) throws(UsageError) {
+        guard command != .help, let commands = commandsTaking[name], !commands.contains(command)
+        else { return }
+        let names = commands.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        throw UsageError(
+            message: "'\(name)' does not apply to '\(command.rawValue)'; it is for: \(names)")
+    }
+
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
         var remaining = arguments[...]
@@ -71,6 +96,7 @@ enum OptionParser {
                 guard inlineValue == nil else {
                     throw UsageError(message: "option '\(name)' takes no value")
                 }
+                try check(name, for: options.command)
                 switch name {
                 case "--in-order": options.inOrder = true
                 case "--json": options.json = true
@@ -90,6 +116,7 @@ enum OptionParser {
             guard let value = inlineValue ?? remaining.popFirst() else {
                 throw UsageError(message: "option '\(name)' needs a value")
             }
+            try check(name, for: options.command)
             try apply(name, value, to: &options)
         }
         return options

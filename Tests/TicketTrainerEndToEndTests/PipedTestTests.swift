@@ -146,5 +146,16 @@ struct PipedTestTests {
         let language = try Harness.run(["--lang", "fr"])
         #expect(language.status == 2)
         #expect(language.errors.contains("'--lang fr': expected 'ro' or 'en'"))
+
+        // '--due' picks the practice tickets due for review; the final test asks them all.
+        let due = try Harness.run(["test", "--due"])
+        #expect(due.status == 2)
+        #expect(due.errors.contains("'--due' does not apply to 'test'; it is for: 'practice'"))
+
+        let format = try Harness.run(["practice", "--format", "json"])
+        #expect(format.status == 2)
+        #expect(
+            format.errors.contains(
+                "'--format' does not apply to 'practice'; it is for: 'validate', 'report'"))
     }
 }
