@@ -10,6 +10,8 @@ public struct Course: Sendable {
     public var files: [String] = []
     /// The files that are lessons, whether or not they loaded without error.
     public var lessonFiles: [String] = []
+    /// The files that are scenario files, whether or not they loaded without error.
+    public var scenarioFiles: [String] = []
 
     public init() {}
 
@@ -60,6 +62,7 @@ public struct CourseLoader: Sendable {
                 course.lessonFiles.append(file)
                 add(lessonIn: root, to: &course)
             case .scenarios:
+                course.scenarioFiles.append(file)
                 scenarioFiles.append(ScenarioFile(file: file, root: root, read: read))
             case .unknown:
                 course.diagnostics.append(

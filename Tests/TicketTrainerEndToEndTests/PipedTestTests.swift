@@ -152,6 +152,11 @@ struct PipedTestTests {
         #expect(due.status == 2)
         #expect(due.errors.contains("'--due' does not apply to 'test'; it is for: 'practice'"))
 
+        let lesson = Harness.root.appendingPathComponent("Lessons/crm-ticket-monitor.yaml").path
+        let swapped = try Harness.run(["practice", "--scenarios", lesson])
+        #expect(swapped.status == 1)
+        #expect(swapped.errors.contains("'\(lesson)' is a lesson file, given with --scenarios"))
+
         let format = try Harness.run(["practice", "--format", "json"])
         #expect(format.status == 2)
         #expect(
