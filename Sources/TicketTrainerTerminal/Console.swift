@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Standard output and error, written straight to their file descriptors so that text
 /// from the program and from libedit never overtake each other in a buffer.
@@ -8,6 +9,16 @@ public struct Console: Sendable {
     public static let output = Console(descriptor: STDOUT_FILENO)
     public static let error = Console(descriptor: STDERR_FILENO)
 
+    /// The `errno` of the first write to standard output that failed, or 0: a report sent
+    /// to a full disk must not end with a status that says all went well.
+    private static let outputFailure = Atomic<Int32>(0)
+
+    /// Why writing to standard output failed, if it did.
+    public static var outputFailureReason: String? {
+        let code = outputFailure.load(ordering: .relaxed)
+        return code == 0 ? nil : String(cString: strerror(code))
+    }
+
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0
@@ -16,9 +27,12 @@ public struct Console: Sendable {
                 Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
-                // FIXME: a failed write (a full disk behind `> file`) is dropped silently and
-                // the exit status stays 0; it should be remembered and end the run with 1.
+                let code = errno
+                if code == EINTR { continue }
+                if descriptor == STDOUT_FILENO {
+                    _ = Self.outputFailure.compareExchange(
+                        expected: 0, desired: code, ordering: .relaxed)
+                }
                 return
             }
             offset += written

@@ -8,6 +8,16 @@ if !Locale.isUTF8 {
     setlocale(LC_CTYPE, "C.UTF-8")
 }
 
+/// Ends the run. Output that could not be written (a full disk behind `> file`) turns a
+/// success into a failure, said on standard error.
+func finish(_ status: Int32) -> Never {
+    if let reason = Console.outputFailureReason {
+        Console.error.line("ticket-trainer: error: could not write the output: \(reason)")
+        exit(status == 0 ? 1 : status)
+    }
+    exit(status)
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let options: Options
 do {
@@ -35,15 +45,15 @@ let language = options.language ?? InterfaceLanguage.fromEnvironment()
 switch options.command {
 case .help:
     Usage.print(language)
-    exit(0)
+    finish(0)
 case .practice, .test:
-    exit(QuizCommandLine(options: options, language: language).run())
+    finish(QuizCommandLine(options: options, language: language).run())
 case .report:
-    exit(ReportCommandLine(options: options, language: language).run())
+    finish(ReportCommandLine(options: options, language: language).run())
 case .stats:
-    exit(StatsCommandLine(options: options, language: language).run())
+    finish(StatsCommandLine(options: options, language: language).run())
 case .history:
-    exit(HistoryCommandLine(options: options, language: language).run())
+    finish(HistoryCommandLine(options: options, language: language).run())
 case .validate, .explain:
-    exit(TrainerCommandLine(options: options, language: language).run())
+    finish(TrainerCommandLine(options: options, language: language).run())
 }

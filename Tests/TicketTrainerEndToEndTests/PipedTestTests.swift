@@ -163,4 +163,25 @@ struct PipedTestTests {
             format.errors.contains(
                 "'--format' does not apply to 'practice'; it is for: 'validate', 'report'"))
     }
+
+    @Test("output that cannot be written, to a full disk, fails the run and says why")
+    func fullDisk() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Harness.binary)
+        process.arguments = ["validate"]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["TICKET_TRAINER_HOME": Harness.root.path]) { $1 }
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardOutput = full
+        process.standardError = errors
+        try process.run()
+        let said = String(
+            decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        // The bundled files validate cleanly (status 0) when the output can be written.
+        #expect(process.terminationStatus == 1)
+        #expect(said.contains("could not write the output: No space left on device"))
+    }
 }
