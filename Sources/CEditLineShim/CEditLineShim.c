@@ -9,6 +9,8 @@
 
 static char prompt_text[512];
 static volatile sig_atomic_t interrupted = 0;
+static volatile sig_atomic_t resized = 0;
+static volatile sig_atomic_t continued = 0;
 
 EditLine *tt_el_open(const char *program) { return el_init(program, stdin, stdout, stderr); }
 
@@ -47,9 +49,10 @@ void tt_el_bind(EditLine *el, const char *key, const char *function) {
 }
 
 /* Like libedit's own reader, but a read interrupted by SIGINT fails at once instead of
-   being retried, and other signals (a window resize) just retry the read. */
+   being retried. A window resize, or coming back after Ctrl-Z and `fg`, redraws the line
+   at once: the shell may have printed over it and put the terminal back to cooked mode,
+   and the width may have changed. */
 static int read_interruptibly(EditLine *el, wchar_t *out) {
-    (void)el;
     char bytes[MB_LEN_MAX];
     size_t count = 0;
 
@@ -57,6 +60,18 @@ static int read_interruptibly(EditLine *el, wchar_t *out) {
         if (interrupted) {
             errno = EINTR;
             return -1;
+        }
+        if (continued) {
+            continued = 0;
+            /* libedit believes the terminal is still raw; cooked first makes it set raw. */
+            el_set(el, EL_PREP_TERM, 0);
+            el_set(el, EL_PREP_TERM, 1);
+            el_resize(el);
+            el_set(el, EL_REFRESH);
+        }
+        if (resized) {
+            resized = 0;
+            el_resize(el);
         }
         ssize_t got = read(STDIN_FILENO, bytes + count, 1);
         if (got < 0) {
@@ -110,6 +125,16 @@ static void note_interrupt(int signal_number) {
     interrupted = 1;
 }
 
+static void note_resize(int signal_number) {
+    (void)signal_number;
+    resized = 1;
+}
+
+static void note_continue(int signal_number) {
+    (void)signal_number;
+    continued = 1;
+}
+
 void tt_catch_interrupts(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -117,6 +142,10 @@ void tt_catch_interrupts(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: the read must fail with EINTR */
     sigaction(SIGINT, &action, NULL);
+    action.sa_handler = note_resize;
+    sigaction(SIGWINCH, &action, NULL);
+    action.sa_handler = note_continue;
+    sigaction(SIGCONT, &action, NULL);
 
     /* Ctrl-\ sits next to Enter on many keyboards; it must not dump the program. */
     signal(SIGQUIT, SIG_IGN);

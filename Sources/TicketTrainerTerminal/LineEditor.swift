@@ -41,9 +41,6 @@ public final class LineEditor: LineReader {
         if let history { history_end(history) }
     }
 
-    // FIXME: libedit only learns the window size when a line starts, and nothing redraws
-    // the line after Ctrl-Z and `fg`: a resize or a suspend in mid-line leaves the display
-    // out of step with the buffer until Enter. Handling SIGWINCH and SIGCONT would fix it.
     public var echoesInput: Bool { true }
 
     public func readLine(prompt: String, completions: [[String]]) -> LineInput {

@@ -6,18 +6,22 @@ final class TerminalSession {
     private let socket: String
     private let session = "trainer"
 
-    /// Starts `command` in a detached tmux session of the given size.
+    /// Starts the binary with `arguments` in a detached tmux session of the given size;
+    /// with `inShell`, starts an interactive bash instead, with job control, to type the
+    /// command into (`shellCommand`).
     init(
         _ arguments: [String], environment: [String: String], columns: Int = 100,
-        rows: Int = 40
+        rows: Int = 40, inShell: Bool = false
     ) throws {
         socket = "tt-\(UUID().uuidString.prefix(8))"
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }
             .sorted().joined(separator: " ")
         let command =
             "env -i PATH=/usr/bin:/bin TERM=xterm-256color \(exports) "
-            + ([Harness.binary] + arguments).map(Self.quote).joined(separator: " ")
-            + "; echo '[exited' $?']'; sleep 30"
+            + (inShell
+                ? "bash --norc --noprofile -i"
+                : ([Harness.binary] + arguments).map(Self.quote).joined(separator: " ")
+                    + "; echo '[exited' $?']'; sleep 30")
         // The server this starts keeps running; it must not hold a pipe of ours open.
         try tmux(
             ["new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", command],
@@ -26,6 +30,11 @@ final class TerminalSession {
 
     deinit {
         _ = try? tmux(["kill-server"])
+    }
+
+    /// The command line that runs the binary with these arguments, to type into a shell.
+    static func shellCommand(_ arguments: [String]) -> String {
+        ([Harness.binary] + arguments).map(quote).joined(separator: " ")
     }
 
     /// Types literal text (no Enter).
@@ -58,6 +67,20 @@ final class TerminalSession {
 
     /// The last row that is not blank: where the cursor's prompt usually is. tmux drops
     /// trailing spaces, so an empty prompt `tip> ` reads as `tip>`.
+    /// Waits until the last line of the screen is `text`, or the time is up; the last
+    /// line either way.
+    @discardableResult
+    func waitForLastLine(_ text: String, seconds: Double = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try lastLine()
+            if last == text { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return last
+    }
+
     func lastLine() throws -> String {
         try screen().split(separator: "\n").last.map(String.init) ?? ""
     }

@@ -65,6 +65,34 @@ struct TerminalTests {
         #expect(history.contains("normala"))
     }
 
+    @Test("after Ctrl-Z and fg in a shell, the line is drawn again and editing goes on")
+    func suspendAndResume() throws {
+        let state = try Harness.temporaryFolder()
+        let terminal = try TerminalSession(
+            [], environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path],
+            inShell: true)
+        try terminal.type(
+            TerminalSession.shellCommand(["practice", "--in-order", "--lang", "en"]))
+        try terminal.press("Enter")
+        try terminal.waitFor("type>")
+        try terminal.type("serv")
+        try terminal.waitFor("type> serv")
+
+        // The shell takes the terminal back and prints over the line.
+        try terminal.press("C-z")
+        try terminal.waitFor("Stopped")
+        try terminal.type("fg")
+        try terminal.press("Enter")
+
+        // Back in the foreground: the prompt and what was typed are shown again, and keys
+        // edit the line as before (Tab completes, so the terminal is raw again).
+        #expect(try terminal.waitForLastLine("type> serv", seconds: 5) == "type> serv")
+        try terminal.press("Tab")
+        #expect(
+            try terminal.waitForLastLine("type> Service soluție", seconds: 5)
+                == "type> Service soluție")
+    }
+
     @Test("the interface is English with --lang en, and help lists the commands")
     func englishHelp() throws {
         let state = try Harness.temporaryFolder()
