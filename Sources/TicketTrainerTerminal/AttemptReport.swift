@@ -36,6 +36,9 @@ public struct AttemptReport: Sendable {
     public var passed: Bool?
     public var rows: [Row]
     public var strings: Strings
+    /// The lesson's names of its fields in the interface's language, by field id, for the
+    /// pages people read; CSV and JSON keep the ids. A field not listed shows its id.
+    public var fieldNames: [String: String] = [:]
 
     public init(
         trainee: String, lesson: String, mode: QuizMode, date: Date, finished: Bool,
@@ -52,6 +55,9 @@ public struct AttemptReport: Sendable {
     }
 
     var score: Score { Score(points: rows.filter(\.correct).count, possible: rows.count) }
+
+    /// A field as a reader sees it: the lesson's name for it where known.
+    private func shown(_ field: String) -> String { fieldNames[field] ?? field }
 
     /// Right and total per field, in the order the fields first appear.
     var byField: [(field: String, score: Score)] {
@@ -98,7 +104,7 @@ public struct AttemptReport: Sendable {
         for (field, score) in byField {
             let percent = strings.formatPercent(score.percent)
             lines.append(
-                "| \(field) | \(score.points)/\(score.possible) | \(percent) |"
+                "| \(shown(field)) | \(score.points)/\(score.possible) | \(percent) |"
             )
         }
         lines += [
@@ -107,7 +113,7 @@ public struct AttemptReport: Sendable {
         ]
         for row in rows {
             let cells = [
-                "\(row.ticket)", row.scenario, row.field, row.given ?? "-", row.expected,
+                "\(row.ticket)", row.scenario, shown(row.field), row.given ?? "-", row.expected,
                 row.correct ? "✓" : "✗", row.rule ?? "-",
             ].map { $0.replacingOccurrences(of: "|", with: "\\|") }
             lines.append("| " + cells.joined(separator: " | ") + " |")
@@ -177,7 +183,7 @@ public struct AttemptReport: Sendable {
             let width = Int(entry.score.percent * 3)
             let percent = strings.formatPercent(entry.score.percent)
             return """
-                <text x="0" y="\(y + 17)">\(escape(entry.field))</text>\
+                <text x="0" y="\(y + 17)">\(escape(shown(entry.field)))</text>\
                 <rect x="110" y="\(y)" width="300" height="22" fill="#e5e7eb"/>\
                 <rect x="110" y="\(y)" width="\(width)" height="22" fill="#2563eb"/>\
                 <text x="420" y="\(y + 17)">\(escape(percent))</text>
@@ -185,7 +191,7 @@ public struct AttemptReport: Sendable {
         }.joined(separator: "\n")
         let tableRows = rows.map { row in
             let cells = [
-                "\(row.ticket)", row.scenario, row.field, row.given ?? "–", row.expected,
+                "\(row.ticket)", row.scenario, shown(row.field), row.given ?? "–", row.expected,
                 row.correct ? "✓" : "✗", row.rule ?? "–",
             ]
             return "<tr class=\"\(row.correct ? "ok" : "bad")\">"

@@ -33,11 +33,12 @@ struct ReportCommandLine {
                     ticket: row.position + 1, scenario: row.scenario, field: row.field,
                     given: row.given, expected: row.expected, correct: row.correct, rule: row.rule)
             }
-            let report = AttemptReport(
+            var report = AttemptReport(
                 trainee: trainee, lesson: attempt.lesson, mode: attempt.mode,
                 date: attempt.startedAt,
                 finished: attempt.status == "finished", passed: attempt.passed, rows: rows,
                 strings: Strings(language))
+            report.fieldNames = FieldNames(language).byID
             switch options.reportFormat ?? "md" {
             case "html": Console.output.write(report.html() + "\n")
             case "csv": Console.output.write(report.csv())

@@ -37,7 +37,13 @@ struct StatsCommandLine {
         let style = Style.detect()
         let who = trainee ?? (romanian ? "toți cursanții" : "every trainee")
         Console.output.line(style.bold((romanian ? "Pe câmpuri, " : "By field, ") + who + ":"))
-        table(accuracy.byField, style: style)
+        let fields = FieldNames(language)
+        table(
+            accuracy.byField.sorted { fields.lessonOrder($0.name, $1.name) }.map { tally in
+                var named = tally
+                named.name = fields.name(of: tally.name)
+                return named
+            }, style: style)
         Console.output.line(
             style.bold(romanian ? "Pe reguli, cele mai slabe întâi:" : "By rule, weakest first:"))
         table(weakestFirst, style: style)

@@ -120,6 +120,12 @@ struct ResultsTests {
         #expect(attempts.count == 1)
         #expect(attempts.first?["right"] as? Int == 45)
         #expect(attempts.first?["total"] as? Int == 45)
+
+        // On screen, fields are named as the lesson names them, in the order it asks them.
+        let text = try Harness.run(["stats", "--lang", "ro"], environment: environment)
+        let fieldLines = text.output.split(separator: "\n").dropFirst().prefix(3)
+            .map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(fieldLines == ["Tip", "Prioritate", "Gravitate"])
     }
 
     @Test("report gives the attempt as Markdown, CSV, JSON and one self-contained page")
@@ -154,7 +160,10 @@ struct ResultsTests {
 
         let markdown = try Harness.run(["report", "--lang", "en"], environment: environment)
         #expect(markdown.output.contains("- Outcome: PASSED"))
-        #expect(markdown.output.contains("| priority | 14/15 | 93.3% |"))
+        // Pages for people name fields as the lesson does; CSV and JSON keep the ids.
+        #expect(markdown.output.contains("| Priority | 14/15 | 93.3% |"))
+        let romanian = try Harness.run(["report", "--lang", "ro"], environment: environment)
+        #expect(romanian.output.contains("| Prioritate | 14/15 |"))
 
         let html = try Harness.run(["report", "--format", "html"], environment: environment)
         #expect(html.output.hasPrefix("<!DOCTYPE html>"))
