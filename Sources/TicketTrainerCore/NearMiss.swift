@@ -1,11 +1,13 @@
 /// Finds what a mistyped word was probably meant to be, for "did you mean" hints.
 public enum NearMiss {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo:
-    /// at most a third of the word's length, and never less than 2 edits allowed.
+    /// at most a third of the word's length, and never less than 2 edits allowed, but fewer
+    /// edits than either word has letters (`de` is not a typo for `ro`).
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3)
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3),
+            best.1 < min(word.count, best.0.count)
         else { return nil }
         return best.0
     }

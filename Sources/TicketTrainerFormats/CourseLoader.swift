@@ -146,7 +146,7 @@ public struct CourseLoader: Sendable {
         } else if scenarioFile.read.streamed != nil || scenarioFile.read.skippedScenarios {
             // The tickets read against the other lesson go first, not to be held twice.
             scenarioFile.read.streamed = nil
-            let again = read(scenarioFile.file, streamingAgainst: [lesson])
+            let again = read(scenarioFile.file, streamingAgainst: [lesson], forced: true)
             diagnostics = again.parseDiagnostics
             guard let rereadRoot = again.root else {
                 course.diagnostics += diagnostics
@@ -161,36 +161,51 @@ public struct CourseLoader: Sendable {
         if let bank { course.banks.append(bank) }
     }
 
-    /// Parses one file; when it turns out to be a scenario file for one of `lessons`, its
-    /// tickets are decoded as they are read.
-    private func read(_ file: String, streamingAgainst lessons: [Lesson]) -> FileRead {
+    /// "cannot be read: Permission denied".
+    private static func reason(_ code: Int32) -> String {
+        "cannot be read: " + String(cString: strerror(code))
+    }
+
+    /// Why a path cannot be read as a lesson or scenario file, if it cannot. Only regular
+    /// files are read: a pipe or a device could be endless, or wait for a writer forever.
+    private func fault(in file: String) -> Diagnostic? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        var status = stat()
+        guard stat(file, &status) == 0 else { return .error(at: start, Self.reason(errno)) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .error(
+                at: start, "not a regular file", note: "give the path of a .yaml file")
+        }
         // Refused before reading, so an enormous file costs no memory.
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        if size > limits.maximumFileSize {
-            return FileRead(parseDiagnostics: [
-                .error(
-                    at: SourceLocation(file: file, line: 1, column: 1),
-                    "file is \(size) bytes, more than the \(limits.maximumFileSize) allowed",
-                    note: "split the scenarios over several files")
-            ])
+        if Int(status.st_size) > limits.maximumFileSize {
+            return .error(
+                at: start,
+                "file is \(status.st_size) bytes, more than the \(limits.maximumFileSize) allowed",
+                note: "split the scenarios over several files")
         }
-        guard FileManager.default.isReadableFile(atPath: file) else {
-            return FileRead(parseDiagnostics: [
-                .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot be read")
-            ])
-        }
+        guard access(file, R_OK) == 0 else { return .error(at: start, Self.reason(errno)) }
+        return nil
+    }
+
+    /// Parses one file; when it turns out to be a scenario file for one of `lessons`, its
+    /// tickets are decoded as they are read. With `forced`, they are decoded against the
+    /// one lesson given even when the file names its lesson only after its tickets.
+    private func read(
+        _ file: String, streamingAgainst lessons: [Lesson], forced: Bool = false
+    ) -> FileRead {
+        if let fault = fault(in: file) { return FileRead(parseDiagnostics: [fault]) }
 
         var streamed: (lesson: Lesson, decoder: ScenarioDecoder)?
         var skipped = false
         let result = YAMLParser(limits: limits).parse(fileAt: file) { key, earlierEntries in
             guard key == "scenarios",
-                !earlierEntries.contains(where: { Self.name(of: $0.key) == "rules" }),
-                let lessonNode = earlierEntries.first(where: { Self.name(of: $0.key) == "lesson" })?
-                    .value
+                !earlierEntries.contains(where: { Self.name(of: $0.key) == "rules" })
             else { return nil }
-            guard let lesson = Self.resolve(lessonNode, among: lessons) else {
-                // Keeping the tickets' YAML until the lesson comes would cost the memory of
-                // the whole file; reading it again then costs only time.
+            let lessonNode = earlierEntries.first { Self.name(of: $0.key) == "lesson" }?.value
+            let named = lessonNode.flatMap { Self.resolve($0, among: lessons) }
+            guard let lesson = forced ? lessons.first : named else {
+                // Keeping the tickets' YAML until their lesson is known would cost the
+                // memory of the whole file; reading it again then costs only time.
                 skipped = true
                 return { _ in }
             }
@@ -203,8 +218,9 @@ public struct CourseLoader: Sendable {
 
         let root = result.diagnostics.containsErrors && result.root == nil ? nil : result.root
         return FileRead(
-            root: root, parseDiagnostics: result.diagnostics, streamed: streamed,
-            skippedScenarios: skipped)
+            root: root,
+            parseDiagnostics: result.diagnostics + (streamed?.decoder.structureFindings ?? []),
+            streamed: streamed, skippedScenarios: skipped)
     }
 
     // MARK: - Files
@@ -214,14 +230,19 @@ public struct CourseLoader: Sendable {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                diagnostics.append(
-                    .error(at: SourceLocation(file: path, line: 1, column: 1), "no such file"))
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let reason = errno == ENOENT ? "no such file" : Self.reason(errno)
+                diagnostics.append(.error(at: SourceLocation(file: path, line: 1, column: 1), reason))
                 continue
             }
-            guard isFolder.boolValue else {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
                 files.append(path)
+                continue
+            }
+            guard access(path, R_OK | X_OK) == 0 else {
+                diagnostics.append(
+                    .error(at: SourceLocation(file: path, line: 1, column: 1), Self.reason(errno)))
                 continue
             }
             // Hidden files and folders are an editor's or a tool's, not the trainer's.

@@ -146,7 +146,8 @@ struct NodeReader {
 
     private func quotedNote(_ node: YAMLNode) -> String? {
         guard case .scalar(_, true) = node.content else { return nil }
-        return "remove the quotes"
+        // Block scalars (`|`, `>`) count as quoted: they are text too.
+        return "remove the quotes, or the '|' or '>', and write it plainly"
     }
 
     /// "did you mean 'x'?" for a near miss, else the list of what is allowed.

@@ -17,6 +17,9 @@ struct ScenarioDecoder {
     private var streamed: [Scenario]?
     /// How many items the streamed list held, whether or not they decoded.
     private var streamedItems = 0
+    /// Faults in the YAML of streamed items (a key given twice, say): the parser's findings,
+    /// which stand even when the file as a whole cannot be used.
+    private(set) var structureFindings: [Diagnostic] = []
 
     init(lesson: Lesson, file: String) {
         self.lesson = lesson
@@ -38,7 +41,7 @@ struct ScenarioDecoder {
         }
 
         // Not written the plain way: read in full, which explains any fault.
-        guard let node = item.node(diagnostics: &reader.diagnostics),
+        guard let node = item.node(diagnostics: &structureFindings),
             let scenario = decodeScenario(node)
         else { return }
         streamed?.append(scenario)

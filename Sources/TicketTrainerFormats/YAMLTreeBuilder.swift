@@ -100,9 +100,15 @@ struct YAMLTreeBuilder {
             return
         }
         guard let key = stack[top].pendingKey else {
+            // A key that cannot be used leaves an empty name waiting, and its value is dropped.
             guard case .scalar(let name, _) = node.content else {
                 fail(at: node.location, "a key must be a plain word, not \(node.kindName)")
                 stack[top].pendingKey = YAMLNode(.scalar("", quoted: false), at: node.location)
+                return
+            }
+            guard !name.isEmpty else {
+                fail(at: node.location, "an empty key", note: "write the key's name before ':'")
+                stack[top].pendingKey = node
                 return
             }
             if let first = stack[top].keys.line(of: name) {

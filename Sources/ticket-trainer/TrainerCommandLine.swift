@@ -91,9 +91,10 @@ struct TrainerCommandLine {
             if !findings.isEmpty { Console.output.line() }
             Console.output.line(language == .romanian ? "Acoperirea regulilor:" : "Rule coverage:")
             let width = coverage.map { DisplayWidth.of($0.rule.id.rawValue) }.max() ?? 0
+            let countWidth = max(4, coverage.map { String($0.scenarios).count }.max() ?? 0)
             for row in coverage {
                 let count = String(row.scenarios)
-                let padded = String(repeating: " ", count: max(0, 4 - count.count)) + count
+                let padded = String(repeating: " ", count: countWidth - count.count) + count
                 let noun =
                     language == .romanian
                     ? (row.scenarios == 1 ? "scenariu" : "scenarii")

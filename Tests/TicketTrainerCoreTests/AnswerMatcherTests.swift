@@ -150,5 +150,8 @@ struct NearMissTests {
         #expect(NearMiss.closest(to: "pas_mark", among: keys) == "pass_mark")
         #expect(NearMiss.closest(to: "Rules", among: keys) == "rules")
         #expect(NearMiss.closest(to: "explanation", among: keys) == nil)
+        // Two edits would rewrite a two-letter word whole: 'de' is no typo for 'ro'.
+        #expect(NearMiss.closest(to: "de", among: ["ro", "en"]) == nil)
+        #expect(NearMiss.closest(to: "rp", among: ["ro", "en"]) == "ro")
     }
 }

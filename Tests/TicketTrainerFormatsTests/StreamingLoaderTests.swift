@@ -69,3 +69,103 @@ struct StreamingLoaderTests {
         #expect(parsed.diagnostics.first?.message.contains("aliases") == true)
     }
 }
+
+/// What the loader reports when a file stops halfway, or is not what it seems.
+@Suite("Faults found while streaming")
+struct StreamingFaultTests {
+    static let head = "lesson: crm-ticket-monitor\nscenarios:\n"
+
+    @Test("A key given twice is reported even when a later fault stops the file")
+    func duplicateBeforeAFatalFault() throws {
+        let text =
+            Self.head + """
+                  - id: a
+                    id: b
+                    ticket: x
+                    facts: { request: how-to }
+                  - id: c
+                    ticket: *x
+
+                """
+        let (course, path) = try Files.loadWritten(Array(text.utf8))
+        expectFindings(
+            course.diagnostics, in: path,
+            [
+                Finding(line: 4, column: 5, words: ["duplicate key 'id'"]),
+                Finding(line: 8, column: 13, words: ["aliases", "not allowed"]),
+            ])
+    }
+
+    @Test("A key given twice in the ticket the parse stops in is reported too")
+    func duplicateInTheUnfinishedTicket() throws {
+        let text = Self.head + "  - id: a\n    id: b\n    ticket: *x\n"
+        let (course, path) = try Files.loadWritten(Array(text.utf8))
+        expectFindings(
+            course.diagnostics, in: path,
+            [
+                Finding(line: 4, column: 5, words: ["duplicate key 'id'"]),
+                Finding(line: 5, column: 13, words: ["aliases", "not allowed"]),
+            ])
+    }
+
+    @Test("An empty key is an error, not dropped in silence")
+    func emptyKey() throws {
+        let text =
+            Self.head + "  - id: a\n    \"\": x\n    ticket: t\n    facts: {request: how-to}\n"
+        let (course, path) = try Files.loadWritten(Array(text.utf8))
+        expectFindings(
+            course.diagnostics, in: path,
+            [Finding(line: 4, column: 5, words: ["an empty key"], note: ["before ':'"])])
+    }
+
+    @Test("A bank that names its lesson after its tickets loads the same tickets")
+    func lessonNamedLast() throws {
+        let text = """
+            scenarios:
+              - {id: a, ticket: t, facts: {request: how-to}}
+              - {id: b, ticket: u, facts: {request: fault, sales_stopped: true}}
+            lesson: crm-ticket-monitor
+
+            """
+        let (course, path) = try Files.loadWritten(Array(text.utf8))
+        #expect(course.diagnostics.filter { $0.location.file == path }.isEmpty)
+        #expect(course.banks.first?.scenarios.map(\.id) == ["a", "b"])
+    }
+
+    @Test("A FIFO is refused at once, not waited on for ever")
+    func fifo() throws {
+        let folder = try Files.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pipe.yaml").path
+        try #require(mkfifo(path, 0o600) == 0)
+        let course = CourseLoader().load([Files.lesson, path])
+        expectFindings(
+            course.diagnostics, in: path,
+            [Finding(line: 1, column: 1, words: ["not a regular file"])])
+    }
+
+    @Test("With CR line ends, a broken character is placed on its own line")
+    func carriageReturns() throws {
+        // Line 3 is "  - id: " and the broken byte follows it, in column 9.
+        let bytes =
+            Array(
+                (Self.head.replacingOccurrences(of: "\n", with: "\r")
+                    + "  - id: ").utf8) + [0xC3, 0x28, 0x0D]
+        let (course, path) = try Files.loadWritten(bytes)
+        expectFindings(
+            course.diagnostics, in: path,
+            [Finding(line: 3, column: 9, words: ["invalid UTF-8"])])
+    }
+
+    @Test("libyaml's own faults come with advice")
+    func adviceForSyntax() throws {
+        let (course, path) = try Files.loadWritten(Array((Self.head + "  - id: a: b\n").utf8))
+        expectFindings(
+            course.diagnostics, in: path,
+            [
+                Finding(
+                    line: 3, column: 10, words: ["mapping values are not allowed"],
+                    note: ["needs quotes"])
+            ])
+    }
+}
