@@ -233,7 +233,8 @@ public struct CourseLoader: Sendable {
             var status = stat()
             guard stat(path, &status) == 0 else {
                 let reason = errno == ENOENT ? "no such file" : Self.reason(errno)
-                diagnostics.append(.error(at: SourceLocation(file: path, line: 1, column: 1), reason))
+                let start = SourceLocation(file: path, line: 1, column: 1)
+                diagnostics.append(.error(at: start, reason))
                 continue
             }
             guard status.st_mode & S_IFMT == S_IFDIR else {
