@@ -15,6 +15,10 @@ public struct AttemptRecord: Sendable, Equatable {
     public var passed: Bool?
     /// The scenario ids in the order asked.
     public var order: [String]
+
+    /// A final test that is not finished: it can still be resumed, so nothing it holds
+    /// should tell the trainee which answers were right.
+    public var isOpenTest: Bool { mode == .finalTest && status != "finished" }
 }
 
 /// One answered field as stored: what was given, what was right, and the deciding rule.
@@ -260,11 +264,20 @@ public final class ResultsStore {
             ])
     }
 
-    /// Closes an attempt: `finished` with its score, or `stopped` by the trainee.
+    /// Closes an attempt: `finished` with its score, or `stopped` by the trainee. One in
+    /// which nothing was answered leaves no trace: it would only crowd the history.
     public func closeAttempt(
         _ attempt: Int64, finished: Bool, score: Score, passed: Bool
     ) throws(StorageError) {
         try database.transaction { () throws(StorageError) in
+            let answered = try database.query(
+                "SELECT count(*) FROM answers WHERE attempt_id = ?", [.integer(attempt)])
+            if answered.first?.first?.integer == 0 {
+                try database.query(
+                    "DELETE FROM completed_questions WHERE attempt_id = ?", [.integer(attempt)])
+                try database.query("DELETE FROM attempts WHERE id = ?", [.integer(attempt)])
+                return
+            }
             try database.query(
                 """
                 UPDATE attempts SET status = ?, finished_at = ?, score = ?, possible = ?,
@@ -286,15 +299,27 @@ public final class ResultsStore {
         try database.query(
             """
             SELECT \(Self.attemptColumns)
-            FROM attempts WHERE trainee = ? ORDER BY id DESC
+            FROM attempts WHERE trainee = ? AND \(Self.hasAnswers) ORDER BY id DESC
             """, [.text(trainee)]
         ).map(Self.record)
     }
 
+    /// An attempt row with at least one answer; one cut short before any is not shown.
+    private static let hasAnswers =
+        "EXISTS (SELECT 1 FROM answers WHERE answers.attempt_id = attempts.id)"
+
     /// Right and total answers per field and per deciding rule, for one trainee or, with
-    /// nil, for everyone on the machine. Only graded answers count.
+    /// nil, for everyone on the machine. Only graded answers of finished tickets count,
+    /// and none of a final test that is not finished: the counts would tell a trainee
+    /// which answers of the running test are right.
     public func accuracy(trainee: String?) throws(StorageError) -> Accuracy {
-        let filter = trainee == nil ? "" : "WHERE attempts.trainee = ?"
+        let filter =
+            """
+            WHERE (attempts.mode != 'test' OR attempts.status = 'finished')
+            AND EXISTS (
+                SELECT 1 FROM completed_questions AS done
+                WHERE done.attempt_id = answers.attempt_id AND done.position = answers.position)
+            """ + (trainee == nil ? "" : " AND attempts.trainee = ?")
         let values: [SQLValue] = trainee.map { [.text($0)] } ?? []
         func tally(_ column: String) throws(StorageError) -> [Tally] {
             try database.query(
@@ -335,13 +360,16 @@ public final class ResultsStore {
         return all.first { $0.id == id }
     }
 
-    /// Every graded answer of an attempt, in the order asked and the lesson's field order
-    /// as stored.
+    /// Every graded answer of an attempt's finished tickets, in the order asked and the
+    /// lesson's field order as stored. A ticket left halfway is not scored, so not shown.
     public func answerRows(of attempt: Int64) throws(StorageError) -> [AnswerRow] {
         try database.query(
             """
             SELECT position, scenario, field, given, expected, correct, rule FROM answers
-            WHERE attempt_id = ? ORDER BY position, rowid
+            WHERE attempt_id = ? AND EXISTS (
+                SELECT 1 FROM completed_questions AS done
+                WHERE done.attempt_id = answers.attempt_id AND done.position = answers.position)
+            ORDER BY position, rowid
             """, [.integer(attempt)]
         ).map { row in
             AnswerRow(
@@ -351,7 +379,8 @@ public final class ResultsStore {
         }
     }
 
-    /// The newest final test of this trainee and lesson that was cut short or stopped.
+    /// The newest final test of this trainee and lesson that was cut short or stopped
+    /// after at least one answer.
     public func unfinishedTest(
         trainee: String, lesson: String
     ) throws(StorageError)
@@ -362,6 +391,7 @@ public final class ResultsStore {
             SELECT \(Self.attemptColumns)
             FROM attempts
             WHERE trainee = ? AND lesson = ? AND mode = 'test' AND status != 'finished'
+                AND \(Self.hasAnswers)
             ORDER BY id DESC LIMIT 1
             """, [.text(trainee), .text(lesson)]
         ).first.map(Self.record)

@@ -38,8 +38,11 @@ struct HistoryCommandLine {
             let mode =
                 attempt.mode == .finalTest
                 ? (romanian ? "test" : "test") : (romanian ? "exersare" : "practice")
+            // A final test's score shows once it is finished, not while it can go on.
             let score =
-                attempt.possible.map { possible in
+                attempt.isOpenTest
+                ? "-"
+                : attempt.possible.map { possible in
                     let points = attempt.score ?? 0
                     let percent = Score(points: points, possible: possible).percent
                     return "\(points)/\(possible)  " + Strings(language).formatPercent(percent)
@@ -52,17 +55,24 @@ struct HistoryCommandLine {
             case ("stopped", _): outcome = romanian ? "oprită" : "stopped"
             default: outcome = romanian ? "neterminată" : "unfinished"
             }
-            return [formatter.string(from: attempt.startedAt), mode, score, outcome]
+            return [
+                "\(attempt.id)", formatter.string(from: attempt.startedAt), mode, score, outcome,
+            ]
         }
+        // The number is what 'report N' takes.
         let headers =
             romanian
-            ? ["data", "mod", "punctaj", "rezultat"] : ["date", "mode", "score", "outcome"]
-        let widths = (0..<3).map { column in
+            ? ["nr", "data", "mod", "punctaj", "rezultat"]
+            : ["no", "date", "mode", "score", "outcome"]
+        let widths = (0..<4).map { column in
             ([headers[column]] + rows.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
         }
         let line = { (cells: [String]) -> String in
-            (0..<3).map { DisplayWidth.pad(cells[$0], to: widths[$0]) }.joined(separator: "  ")
-                + "  " + cells[3]
+            (0..<4).map { column in
+                column == 0
+                    ? String(repeating: " ", count: widths[0] - cells[0].count) + cells[0]
+                    : DisplayWidth.pad(cells[column], to: widths[column])
+            }.joined(separator: "  ") + "  " + cells[4]
         }
         Console.output.line(style.bold(line(headers)))
         for row in rows { Console.output.line(line(row)) }
@@ -76,8 +86,10 @@ struct HistoryCommandLine {
                 "id": attempt.id, "trainee": attempt.trainee, "lesson": attempt.lesson,
                 "mode": attempt.mode.rawValue,
                 "started_at": formatter.string(from: attempt.startedAt),
-                "status": attempt.status, "score": attempt.score ?? NSNull(),
-                "max": attempt.possible ?? NSNull(), "passed": attempt.passed ?? NSNull(),
+                "status": attempt.status,
+                "score": attempt.isOpenTest ? NSNull() : attempt.score ?? NSNull(),
+                "max": attempt.isOpenTest ? NSNull() : attempt.possible ?? NSNull(),
+                "passed": attempt.passed ?? NSNull(),
             ]
         }
         return JSONText.render(["attempts": list])

@@ -107,10 +107,20 @@ struct QuizCommandLine {
             if mode == .finalTest,
                 let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id)
             {
-                let when = ISO8601DateFormatter().string(from: open.startedAt)
+                let formatter = DateFormatter()
+                formatter.dateFormat = "yyyy-MM-dd HH:mm"
+                let when = formatter.string(from: open.startedAt)
+                let done = try store.answers(of: open.id).completed.count
+                let total = open.order.count
+                // A new test with an answer takes the older one's place for --resume.
                 Console.error.line(
-                    "ticket-trainer: note: a final test begun \(when) was not finished; "
-                        + "'ticket-trainer test --resume' continues it")
+                    language == .romanian
+                        ? "ticket-trainer: notă: testul final început pe \(when) nu s-a "
+                            + "încheiat (\(done) din \(total) tichete). Pentru a-l continua, "
+                            + "ieși acum (Ctrl-D) și rulează „ticket-trainer test --resume”."
+                        : "ticket-trainer: note: the final test begun \(when) is not finished "
+                            + "(\(done) of \(total) tickets). To continue it instead, leave now "
+                            + "(Ctrl-D) and run 'ticket-trainer test --resume'.")
             }
             let attempt = try store.startAttempt(
                 trainee: trainee, lesson: lesson.id, mode: mode,
@@ -155,6 +165,17 @@ struct QuizCommandLine {
         }
         let pending = (saved.given[results.count] ?? [:]).compactMapValues { $0 }
         session.restore(results, pending: pending)
+
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let when = formatter.string(from: open.startedAt)
+        // With --json, standard output holds the result object alone.
+        (options.json ? Console.error : Console.output).line(
+            language == .romanian
+                ? "Continui testul final început pe \(when): \(results.count) din "
+                    + "\(ordered.count) tichete sunt gata."
+                : "Continuing the final test begun \(when): \(results.count) of "
+                    + "\(ordered.count) tickets are done.")
         return (session, open.id)
     }
 

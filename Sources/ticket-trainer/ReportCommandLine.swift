@@ -28,6 +28,12 @@ struct ReportCommandLine {
                         ?? "\(trainee) has no attempts yet")
                 return 1
             }
+            guard !attempt.isOpenTest else {
+                Diagnostics.fail(
+                    "final test \(attempt.id) is not finished; its report comes when it is",
+                    note: "'ticket-trainer test --resume' continues it")
+                return 1
+            }
             let rows = try store.answerRows(of: attempt.id).map { row in
                 AttemptReport.Row(
                     ticket: row.position + 1, scenario: row.scenario, field: row.field,

@@ -88,6 +88,44 @@ struct ResultsTests {
         }
     }
 
+    @Test("a final test that can still go on shows no score, report or stats")
+    func noPeekingAtAnOpenTest() throws {
+        let data = try Harness.temporaryFolder().path
+        let environment = ["TICKET_TRAINER_DATA_DIR": data, "USER": "radu"]
+        let first = PipedTestTests.answerKey[0].answer.joined(separator: ", ")
+
+        // One ticket answered, then the input ends: the test stops, open to --resume.
+        let stopped = try Harness.run(
+            ["test", "--in-order"], input: first + "\n", environment: environment)
+        #expect(stopped.status == 0)
+
+        let history = try Harness.run(["history", "--json"], environment: environment)
+        let listed = try #require(
+            try JSONSerialization.jsonObject(with: Data(history.output.utf8)) as? [String: Any])
+        let attempts = try #require(listed["attempts"] as? [[String: Any]])
+        #expect(attempts.count == 1)
+        #expect(attempts.first?["score"] is NSNull)
+
+        let report = try Harness.run(["report"], environment: environment)
+        #expect(report.status == 1)
+        #expect(report.errors.contains("is not finished; its report comes when it is"))
+
+        let stats = try Harness.run(["stats", "--json"], environment: environment)
+        let tallies = try #require(
+            try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])
+        #expect((tallies["fields"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("a session left before any answer leaves no trace in the history")
+    func emptySessionLeavesNoTrace() throws {
+        let data = try Harness.temporaryFolder().path
+        let environment = ["TICKET_TRAINER_DATA_DIR": data, "USER": "mara"]
+        _ = try Harness.run(["test"], input: "", environment: environment)
+        _ = try Harness.run(["practice"], input: "", environment: environment)
+        let history = try Harness.run(["history", "--lang", "en"], environment: environment)
+        #expect(history.output.contains("mara has no attempts yet."))
+    }
+
     @Test("stats counts every graded answer by field and by the rule that decides it")
     func statsAfterATest() throws {
         let data = try Harness.temporaryFolder().path

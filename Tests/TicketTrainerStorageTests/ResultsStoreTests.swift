@@ -23,6 +23,17 @@ struct ResultsStoreTests {
         #expect(version == .integer(Int64(ResultsStore.schemaVersion)))
     }
 
+    /// Writes one answer as the store does: attempts with none are not listed.
+    static func answerOneField(of attempt: Int64, at path: String) throws {
+        let database = try SQLiteDatabase(path: path)
+        try database.query(
+            """
+            INSERT INTO answers (attempt_id, position, scenario, field, given, expected, correct,
+                rule, answered_at)
+            VALUES (?, 0, 'a', 'type', 'HelpDesk', 'HelpDesk', 1, NULL, '2026-12-04T10:00:00Z')
+            """, [.integer(attempt)])
+    }
+
     @Test("an SQLite file from before the schema (version 0, no tables) is upgraded")
     func olderSchemaIsUpgraded() throws {
         let path = try temporaryPath()
@@ -33,6 +44,7 @@ struct ResultsStoreTests {
         let store = try ResultsStore(path: path)
         let attempt = try store.startAttempt(
             trainee: "ana", lesson: "crm-ticket-monitor", mode: .finalTest, order: ["a", "b"])
+        try Self.answerOneField(of: attempt, at: path)
         let attempts = try store.attempts(trainee: "ana")
         #expect(attempts.map(\.id) == [attempt])
         #expect(attempts.first?.order == ["a", "b"])
@@ -47,6 +59,7 @@ struct ResultsStoreTests {
             let store = try ResultsStore(path: path)
             attempt = try store.startAttempt(
                 trainee: "ana", lesson: "crm-ticket-monitor", mode: .finalTest, order: ["a"])
+            try Self.answerOneField(of: attempt, at: path)
         }
         // Turn it back into what version 1 wrote: no reviews table.
         do {
