@@ -109,7 +109,7 @@ public final class QuizRunner {
         let strings = screen.strings
         switch command {
         case .help:
-            screen.help()
+            screen.help(for: session.mode)
         case .hint:
             if session.mode == .practice {
                 screen.hint(for: question)

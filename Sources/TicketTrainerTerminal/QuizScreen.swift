@@ -164,8 +164,8 @@ public struct QuizScreen: Sendable {
 
     // MARK: - Commands
 
-    public func help() {
-        for line in strings.help { say(line) }
+    public func help(for mode: QuizMode) {
+        for line in strings.help(for: mode) { say(line) }
     }
 
     public func hint(for question: Question) {
@@ -237,9 +237,14 @@ public struct QuizScreen: Sendable {
             paragraph(style.dim(quoted(text)), indent: "    ")
             for field in result.mistakes {
                 let right = result.question.key[field].label ?? ""
-                say(
+                // A field the scenario states says so on its own line, not after the rules.
+                var line =
                     "    " + style.wrongMark + " " + name(of: field) + ": "
-                        + strings.yourAnswer(result.answers[field], right: right))
+                    + strings.yourAnswer(result.answers[field], right: right)
+                if case .stated = result.question.key[field] {
+                    line += style.dim("  (\(strings.statedByScenario))")
+                }
+                say(line)
             }
             explainRulesFor(mistakes: result, indent: "    ")
         }
@@ -253,8 +258,6 @@ public struct QuizScreen: Sendable {
                 shown.append(rule.id)
                 say(indent + style.accent(strings.rule(rule.id.rawValue, source: rule.source)))
                 paragraph(SafeText.visible(rule.explanation[language]), indent: indent + "  ")
-            case .stated:
-                say(indent + style.dim(strings.statedByScenario))
             default:
                 break
             }

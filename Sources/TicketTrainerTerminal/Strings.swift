@@ -122,8 +122,11 @@ public struct Strings: Sendable {
 
     // MARK: - Commands
 
-    public var help: [String] {
-        [
+    /// The help text; the final test has no hints and no lesson, and tells progress, not
+    /// the score.
+    public func help(for mode: QuizMode) -> [String] {
+        let practice = mode == .practice
+        let lines: [String?] = [
             pick(
                 "Răspunde cu eticheta din CRM (cu sau fără diacritice), cu traducerea engleză,",
                 "Answer with the CRM label (with or without diacritics), the English gloss,"),
@@ -134,15 +137,22 @@ public struct Strings: Sendable {
                 "tip, prioritate, gravitate, despărțite prin virgulă (ex.: 1, 2, 1).",
                 "type, priority, severity, separated by commas (e.g. 1, 2, 1)."),
             "",
-            pick("  indiciu    faptele tichetului", "  hint       the ticket's facts"),
-            pick("  lecție     regulile lecției", "  lesson     the lesson's rules"),
+            practice
+                ? pick("  indiciu    faptele tichetului", "  hint       the ticket's facts") : nil,
+            practice
+                ? pick("  lecție     regulile lecției", "  lesson     the lesson's rules") : nil,
             pick(
                 "  sari       treci peste tichet (0 puncte)",
                 "  skip       skip the ticket (0 points)"),
-            pick("  scor       punctajul de până acum", "  score      the score so far"),
+            practice
+                ? pick("  scor       punctajul de până acum", "  score      the score so far")
+                : pick(
+                    "  scor       câte tichete ai terminat",
+                    "  score      how many tickets are done"),
             pick("  ieșire     încheie", "  quit       end"),
             pick("  ajutor     acest mesaj", "  help       this message"),
         ]
+        return lines.compactMap { $0 }
     }
 
     public var hintHeading: String { pick("Faptele tichetului:", "The ticket's facts:") }
@@ -192,8 +202,10 @@ public struct Strings: Sendable {
     }
 
     public func yourAnswer(_ given: String?, right: String) -> String {
-        let answer = given ?? unanswered
-        return pick("ai răspuns \(answer), corect: \(right)", "you said \(answer), right: \(right)")
+        guard let given else {
+            return pick("fără răspuns, corect: \(right)", "not answered, right: \(right)")
+        }
+        return pick("ai răspuns \(given), corect: \(right)", "you said \(given), right: \(right)")
     }
 
     public func unfinished(answered: Int, of total: Int) -> String {

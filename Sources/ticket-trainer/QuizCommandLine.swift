@@ -208,8 +208,11 @@ struct QuizCommandLine {
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
             Diagnostics.print(errors.sorted { $0.location < $1.location })
-            Diagnostics.fail(
-                "the files above have errors; 'ticket-trainer validate' lists them all")
+            // Only the files named here: plain 'validate' would check the bundled ones.
+            let named = (options.lessonPaths + options.scenarioPaths)
+                .map { SafeText.visible($0) }
+            let command = (["ticket-trainer validate"] + named).joined(separator: " ")
+            Diagnostics.fail("the files above have errors; '\(command)' lists them all")
             return nil
         }
 

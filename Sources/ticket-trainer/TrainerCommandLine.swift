@@ -132,7 +132,12 @@ struct TrainerCommandLine {
             let hint = NearMiss.closest(to: id, among: all.map(\.1.id)).map {
                 "did you mean '\($0)'?"
             }
-            Diagnostics.fail("no scenario '\(SafeText.visible(id))'", note: hint)
+            Diagnostics.fail(
+                "no scenario '\(SafeText.visible(id))'",
+                note: hint
+                    ?? (options.scenarioPaths.isEmpty
+                        ? "explain looks in the bundled Scenarios folder; "
+                            + "name your file with --scenarios" : nil))
             return 1
         }
         guard let lesson = course.lessons.first(where: { $0.id == bank.lessonID }) else { return 1 }

@@ -43,7 +43,7 @@ enum Usage {
               --trainee NUME      al cui e rezultatul (implicit numele de login)
               --data-dir DOSAR    unde se păstrează rezultatele
               --resume            cu test: continuă testul final întrerupt
-              --format text|json  forma constatărilor lui validate
+              --format FORMĂ      validate: text|json; report: md|html|csv|json
               -h, --help          acest mesaj
             """
             : """
@@ -71,7 +71,7 @@ enum Usage {
               --trainee NAME      whose results these are (default: the login name)
               --data-dir DIR      where results are kept
               --resume            with test: continue the final test that was cut short
-              --format text|json  the form of validate's findings
+              --format FORM       validate: text|json; report: md|html|csv|json
               -h, --help          this message
             """
         Console.output.line(text)
