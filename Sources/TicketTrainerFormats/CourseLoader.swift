@@ -197,6 +197,7 @@ public struct CourseLoader: Sendable {
 
         var streamed: (lesson: Lesson, decoder: ScenarioDecoder)?
         var skipped = false
+        var skippedFindings: [Diagnostic] = []
         let result = YAMLParser(limits: limits).parse(fileAt: file) { key, earlierEntries in
             guard key == "scenarios",
                 !earlierEntries.contains(where: { Self.name(of: $0.key) == "rules" })
@@ -205,9 +206,10 @@ public struct CourseLoader: Sendable {
             let named = lessonNode.flatMap { Self.resolve($0, among: lessons) }
             guard let lesson = forced ? lessons.first : named else {
                 // Keeping the tickets' YAML until their lesson is known would cost the
-                // memory of the whole file; reading it again then costs only time.
+                // memory of the whole file; reading it again then costs only time. Faults
+                // in their YAML are still noted, in case the file cannot be read to the end.
                 skipped = true
-                return { _ in }
+                return { item in _ = item.node(diagnostics: &skippedFindings) }
             }
 
             var decoder = ScenarioDecoder(lesson: lesson, file: file)
@@ -219,7 +221,8 @@ public struct CourseLoader: Sendable {
         let root = result.diagnostics.containsErrors && result.root == nil ? nil : result.root
         return FileRead(
             root: root,
-            parseDiagnostics: result.diagnostics + (streamed?.decoder.structureFindings ?? []),
+            parseDiagnostics: result.diagnostics + skippedFindings
+                + (streamed?.decoder.structureFindings ?? []),
             streamed: streamed, skippedScenarios: skipped)
     }
 

@@ -279,7 +279,7 @@ private struct ParseSession {
             ),
             (
                 "found character that cannot start any token",
-                "'@' and '`' cannot begin a value: put the value in quotes"
+                "'@', '`' and '%' cannot begin a value: put the value in quotes"
             ),
             ("could not find expected ':'", "a key needs ':' after it, on the same line"),
             ("found undefined tag handle", "'!' begins a YAML tag: put the value in quotes"),

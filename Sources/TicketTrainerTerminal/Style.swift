@@ -41,8 +41,14 @@ public struct Style: Sendable {
     public var wrongMark: String { bad(usesUnicode ? "✗" : "x") }
 
     /// A prompt for libedit: colour codes are bracketed with \1 so they take no width.
+    /// libedit drops a code that ends the prompt, so the colour is reset before the
+    /// prompt's closing space; a prompt without one stays plain rather than colour the
+    /// answer typed after it.
     public func prompt(_ text: String) -> String {
-        usesColor ? "\u{1}\u{1B}[1;36m\u{1}\(text)\u{1}\u{1B}[0m\u{1}" : text
+        let body = text.reversed().drop { $0 == " " }.reversed()
+        guard usesColor, body.count < text.count else { return text }
+        let tail = String(repeating: " ", count: text.count - body.count)
+        return "\u{1}\u{1B}[1;36m\u{1}" + String(body) + "\u{1}\u{1B}[0m\u{1}" + tail
     }
 }
 

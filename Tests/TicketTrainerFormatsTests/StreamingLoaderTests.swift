@@ -108,6 +108,27 @@ struct StreamingFaultTests {
             ])
     }
 
+    @Test("A bank naming its lesson last and stopped by a fault still reports its tickets'")
+    func lessonLastThenAFatalFault() throws {
+        let text = """
+            scenarios:
+              - id: a
+                id: b
+                ticket: x
+                facts: { request: how-to }
+            lesson: crm-ticket-monitor
+            x: *a
+
+            """
+        let (course, path) = try Files.loadWritten(Array(text.utf8))
+        expectFindings(
+            course.diagnostics, in: path,
+            [
+                Finding(line: 3, column: 5, words: ["duplicate key 'id'"]),
+                Finding(line: 7, column: 4, words: ["aliases", "not allowed"]),
+            ])
+    }
+
     @Test("An empty key is an error, not dropped in silence")
     func emptyKey() throws {
         let text =
