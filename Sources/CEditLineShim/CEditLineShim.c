@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 static char prompt_text[512];
@@ -48,6 +50,51 @@ void tt_el_bind(EditLine *el, const char *key, const char *function) {
     el_set(el, EL_BIND, key, function, NULL);
 }
 
+/* Characters, not bytes, in UTF-8 text; text between \1 marks takes no room. */
+static size_t visible_length(const char *text, const char *end) {
+    size_t count = 0;
+    int hidden = 0;
+    for (const char *byte = text; byte < end && *byte != '\0'; byte++) {
+        if (*byte == '\1') {
+            hidden = !hidden;
+            continue;
+        }
+        if (!hidden && ((unsigned char)*byte & 0xC0) != 0x80) count++;
+    }
+    return count;
+}
+
+/* After the window changes size, draws the prompt and the line afresh where the prompt
+   begins. Terminals that rewrap text (tmux, most of today's) have moved the line into the
+   new width, so the cursor's row is found from it; the rows from there down are cleared
+   and libedit, told the new size, draws everything again. */
+static void redraw_after_resize(EditLine *el) {
+    /* Dragging a window edge resizes many times over: wait until it settles. */
+    while (resized) {
+        resized = 0;
+        struct timespec settle = {0, 100 * 1000 * 1000};
+        nanosleep(&settle, NULL);
+    }
+
+    struct winsize size;
+    el_resize(el);
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return;
+    const LineInfo *line = el_line(el);
+    size_t before_cursor =
+        visible_length(prompt_text, prompt_text + sizeof prompt_text) +
+        visible_length(line->buffer, line->cursor);
+    size_t rows_up = before_cursor / size.ws_col;
+
+    char moves[32];
+    int length = rows_up > 0 ? snprintf(moves, sizeof moves, "\r\033[%zuA\033[J", rows_up)
+                             : snprintf(moves, sizeof moves, "\r\033[J");
+    if (length > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, moves, (size_t)length);
+        (void)ignored;
+    }
+    el_set(el, EL_REFRESH);
+}
+
 /* Like libedit's own reader, but a read interrupted by SIGINT fails at once instead of
    being retried. A window resize, or coming back after Ctrl-Z and `fg`, redraws the line
    at once: the shell may have printed over it and put the terminal back to cooked mode,
@@ -69,10 +116,7 @@ static int read_interruptibly(EditLine *el, wchar_t *out) {
             el_resize(el);
             el_set(el, EL_REFRESH);
         }
-        if (resized) {
-            resized = 0;
-            el_resize(el);
-        }
+        if (resized) redraw_after_resize(el);
         ssize_t got = read(STDIN_FILENO, bytes + count, 1);
         if (got < 0) {
             if (errno == EINTR) continue;

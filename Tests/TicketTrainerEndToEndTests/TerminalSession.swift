@@ -32,6 +32,13 @@ final class TerminalSession {
         _ = try? tmux(["kill-server"])
     }
 
+    /// Resizes the window, as a person dragging its edge would.
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(
+            ["resize-window", "-t", session, "-x", "\(columns)", "-y", "\(rows)"],
+            capture: false)
+    }
+
     /// The command line that runs the binary with these arguments, to type into a shell.
     static func shellCommand(_ arguments: [String]) -> String {
         ([Harness.binary] + arguments).map(quote).joined(separator: " ")

@@ -93,6 +93,38 @@ struct TerminalTests {
                 == "type> Service soluție")
     }
 
+    @Test("a long line stays one line to edit when the window narrows and widens")
+    func resizeMidLine() throws {
+        let state = try Harness.temporaryFolder()
+        let terminal = try TerminalSession(
+            ["practice", "--in-order", "--lang", "en"],
+            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path],
+            columns: 80, rows: 24)
+        try terminal.waitFor("type>")
+        let typed = String(repeating: "abcdefghij", count: 6)
+        try terminal.type(typed)
+        try terminal.waitFor("abcdefghij")
+
+        // 66 characters in 25 columns take three rows; the edit goes to the line's start.
+        try terminal.resize(columns: 25, rows: 24)
+        Thread.sleep(forTimeInterval: 0.5)
+        try terminal.press("C-a")
+        try terminal.type("X")
+        var screen = try terminal.waitFor("type> Xabc")
+        var rows = screen.split(separator: "\n").map(String.init)
+        var start = try #require(rows.lastIndex { $0.hasPrefix("type> ") })
+        #expect(rows[start...].joined() == "type> X" + typed)
+        #expect(rows.filter { $0.hasPrefix("type> ") }.count == 1)
+
+        try terminal.resize(columns: 100, rows: 24)
+        Thread.sleep(forTimeInterval: 0.5)
+        try terminal.type("Y")
+        screen = try terminal.waitFor("type> XYabc")
+        rows = screen.split(separator: "\n").map(String.init)
+        start = try #require(rows.lastIndex { $0.hasPrefix("type> ") })
+        #expect(rows[start...].joined() == "type> XY" + typed)
+    }
+
     @Test("the interface is English with --lang en, and help lists the commands")
     func englishHelp() throws {
         let state = try Harness.temporaryFolder()

@@ -30,7 +30,7 @@ int tt_history_save(History *history, const char *path);
 /* SIGINT sets a flag instead of ending the program; a read in progress then fails
    with EINTR, so el_gets returns NULL and the line being typed is dropped. A window
    resize (SIGWINCH) and coming back from Ctrl-Z (SIGCONT) set flags too, and the reader
-   fits the line to the new width, or sets the terminal raw again and redraws the line. */
+   draws the line again to the new width, or sets the terminal raw again and redraws it. */
 void tt_catch_interrupts(void);
 int tt_take_interrupt(void);
 
