@@ -81,6 +81,11 @@ enum OptionParser {
         }
 
         while let argument = remaining.popFirst() {
+            // After '--' everything is a path or an id, even if it begins with '-'.
+            if argument == "--" {
+                options.arguments += remaining
+                break
+            }
             if !argument.hasPrefix("-") || argument == "-" {
                 options.arguments.append(argument)
                 continue

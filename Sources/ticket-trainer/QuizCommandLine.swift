@@ -196,7 +196,7 @@ struct QuizCommandLine {
         }
 
         let course = CourseLoader().load(lessonPaths + scenarioPaths)
-        guard filesMatchTheirOptions(course, lessonPaths: lessonPaths, scenarioPaths: scenarioPaths)
+        guard course.filesMatchTheirOptions(lessonPaths: lessonPaths, scenarioPaths: scenarioPaths)
         else { return nil }
         var problems = course.diagnostics
         for lesson in course.lessons {
@@ -237,30 +237,5 @@ struct QuizCommandLine {
             return nil
         }
         return (lesson, scenarios)
-    }
-
-    /// A lesson passed with `--scenarios`, or a scenario file with `--lesson`, would only
-    /// surface as a puzzling finding (a lesson defined twice, no lesson loaded); this says
-    /// what happened.
-    private func filesMatchTheirOptions(
-        _ course: Course, lessonPaths: [String], scenarioPaths: [String]
-    ) -> Bool {
-        func isUnder(_ file: String, _ paths: [String]) -> Bool {
-            paths.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-        }
-
-        if let lesson = course.lessonFiles.first(where: { isUnder($0, scenarioPaths) }) {
-            Diagnostics.fail(
-                "'\(SafeText.visible(lesson))' is a lesson file, given with --scenarios",
-                note: "pass it with --lesson, and the tickets' file with --scenarios")
-            return false
-        }
-        if let other = course.scenarioFiles.first(where: { isUnder($0, lessonPaths) }) {
-            Diagnostics.fail(
-                "'\(SafeText.visible(other))' is a scenario file, given with --lesson",
-                note: "pass it with --scenarios, and the lesson's file with --lesson")
-            return false
-        }
-        return true
     }
 }

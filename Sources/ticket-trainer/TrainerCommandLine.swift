@@ -37,7 +37,12 @@ struct TrainerCommandLine {
     private func loadCourse() -> Course? {
         guard let paths = paths() else { return nil }
         let bundledLessons = BundledFiles.root().map { [$0 + "/Lessons"] } ?? []
-        return CourseLoader().load(paths, fallbackLessons: bundledLessons)
+        let course = CourseLoader().load(paths, fallbackLessons: bundledLessons)
+        guard
+            course.filesMatchTheirOptions(
+                lessonPaths: options.lessonPaths, scenarioPaths: options.scenarioPaths)
+        else { return nil }
+        return course
     }
 
     // MARK: - validate
@@ -45,12 +50,23 @@ struct TrainerCommandLine {
     private func validate() -> Int32 {
         guard let course = loadCourse() else { return 2 }
 
+        // A trainer checking only a scenario file gets the bundled lesson to check it with,
+        // but not that lesson's own warnings: they are about the lesson, not the file.
+        let named = options.arguments + options.lessonPaths + options.scenarioPaths
+        let lessonJoinedUnasked =
+            !named.isEmpty
+            && !course.lessonFiles.contains { file in
+                named.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+            }
+
         var findings = course.diagnostics
         var coverage: [(lesson: Lesson, rule: Rule, scenarios: Int)] = []
         for lesson in course.lessons {
             let banks = course.banks.filter { $0.lessonID == lesson.id }
             let analysis = TableAnalysis(lesson: lesson)
-            findings += analysis.findings()
+            findings += analysis.findings().filter {
+                !lessonJoinedUnasked || $0.severity == .error
+            }
             let audit = ScenarioAudit(lesson: lesson).audit(banks)
             findings += audit.findings
             guard !banks.isEmpty else { continue }

@@ -33,9 +33,13 @@ do {
 if [.practice, .test, .history, .stats].contains(options.command),
     let extra = options.arguments.first
 {
+    // `--due test`: the command was written after an option.
+    let misplaced = Options.Command(rawValue: extra).map {
+        "; the command comes first: 'ticket-trainer \($0.rawValue) ...'"
+    }
     Console.error.line(
         "ticket-trainer: error: unexpected argument '\(SafeText.visible(extra))'"
-            + " for '\(options.command.rawValue)'")
+            + " for '\(options.command.rawValue)'" + (misplaced ?? ""))
     Console.error.line("see 'ticket-trainer --help'")
     exit(2)
 }

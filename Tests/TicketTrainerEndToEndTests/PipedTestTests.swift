@@ -164,6 +164,29 @@ struct PipedTestTests {
                 "'--format' does not apply to 'practice'; it is for: 'validate', 'report'"))
     }
 
+    @Test("validate: one scenario file, swapped options, and paths that begin with '-'")
+    func validateFromTheCommandLine() throws {
+        let practice = Harness.root.appendingPathComponent("Scenarios/practice.yaml").path
+        let lesson = Harness.root.appendingPathComponent("Lessons/crm-ticket-monitor.yaml").path
+
+        // The bundled lesson joins to check the file, without its own five warnings.
+        let one = try Harness.run(["validate", "--lang", "en", practice])
+        #expect(one.status == 0)
+        #expect(one.output.contains("0 errors, 0 warnings in 2 files"))
+
+        let swapped = try Harness.run(["validate", "--scenarios", lesson])
+        #expect(swapped.status == 2)
+        #expect(swapped.errors.contains("is a lesson file, given with --scenarios"))
+
+        let dashed = try Harness.run(["validate", "--lang", "en", "--", "-not-there.yaml"])
+        #expect(dashed.status == 1)
+        #expect(dashed.output.contains("-not-there.yaml:1:1: error: no such file"))
+
+        let late = try Harness.run(["--due", "test"])
+        #expect(late.status == 2)
+        #expect(late.errors.contains("the command comes first: 'ticket-trainer test ...'"))
+    }
+
     @Test("output that cannot be written, to a full disk, fails the run and says why")
     func fullDisk() throws {
         let process = Process()
