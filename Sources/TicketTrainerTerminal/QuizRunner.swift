@@ -50,9 +50,7 @@ public final class QuizRunner {
             if shownQuestion != session.results.count {
                 shownQuestion = session.results.count
                 shownField = nil
-                screen.ticket(
-                    question, number: session.position, of: session.questions.count,
-                    showID: session.mode == .practice)
+                screen.ticket(question, number: session.position, of: session.questions.count)
             }
             if shownField != field.id {
                 shownField = field.id

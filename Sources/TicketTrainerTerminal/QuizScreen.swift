@@ -55,12 +55,11 @@ public struct QuizScreen: Sendable {
 
     public func keysHint() { say(style.dim(strings.keysHint)) }
 
-    /// A ticket's heading and text. The scenario's id is shown in practice only: ids are
-    /// written for trainers and often give the answer away.
-    public func ticket(_ question: Question, number: Int, of total: Int, showID: Bool) {
+    /// A ticket's heading and text. The scenario's id is not shown: ids are written for
+    /// trainers and often give the answer away; practice names it with the feedback.
+    public func ticket(_ question: Question, number: Int, of total: Int) {
         say()
-        let id = showID ? style.dim("  " + SafeText.visible(question.scenario.id)) : ""
-        say(style.bold(strings.ticketHeading(number, of: total)) + id)
+        say(style.bold(strings.ticketHeading(number, of: total)))
         let text = SafeText.visible(question.scenario.ticket[language], keepingNewlines: false)
         paragraph(quoted(text), indent: "  ")
         for (field, silence) in question.ungradedFields(in: lesson) {
@@ -143,6 +142,8 @@ public struct QuizScreen: Sendable {
             say(row)
         }
         explainRules(for: result.question, indent: "  ")
+        // Now that the answers are in, the id can be named, for 'explain' and for trainers.
+        say(style.dim("  " + SafeText.visible(result.question.scenario.id)))
     }
 
     /// Each rule that decided a field of the ticket, once, with its explanation.

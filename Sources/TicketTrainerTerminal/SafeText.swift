@@ -63,7 +63,7 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, columns: Int, indent: String = "") -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        for word in unbreakable(text.split(whereSeparator: { $0 == " " || $0 == "\n" })) {
             let candidate = current.isEmpty ? String(word) : current + " " + word
             if of(indent + candidate) > columns && !current.isEmpty {
                 lines.append(current)
@@ -74,5 +74,33 @@ public enum DisplayWidth {
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines.map { indent + $0 }
+    }
+
+    /// The words, with a quoted command ('ticket-trainer test --resume', or in Romanian
+    /// quotes) joined into one, so a line break never splits what is to be typed.
+    private static func unbreakable(_ words: [Substring]) -> [Substring] {
+        var joined: [Substring] = []
+        var open: [Substring] = []
+        for word in words {
+            if open.isEmpty, word.hasPrefix("'ticket-trainer") || word.hasPrefix("„ticket-trainer")
+            {
+                open = [word]
+            } else if !open.isEmpty {
+                open.append(word)
+            } else {
+                joined.append(word)
+            }
+            guard let first = open.first else { continue }
+            let closing: Character = first.hasPrefix("„") ? "”" : "'"
+            let closed =
+                (open.count > 1 || first.dropFirst().contains(closing))
+                && word.contains(closing)
+            if closed || open.count == 8 {
+                joined.append(Substring(open.joined(separator: " ")))
+                open = []
+            }
+        }
+        if !open.isEmpty { joined.append(Substring(open.joined(separator: " "))) }
+        return joined
     }
 }

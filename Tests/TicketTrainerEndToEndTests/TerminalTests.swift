@@ -13,6 +13,8 @@ struct TerminalTests {
 
         var screen = try terminal.waitFor("tip>")
         #expect(screen.contains("Tichetul 1 din 28"))
+        // Ids often tell the facts, so the id waits for the feedback.
+        #expect(!screen.contains("cluj-pharmacy-pos-no-db"))
         #expect(screen.contains("Tip: 1 HelpDesk  2 Service soluție  3 Asistență fiscală"))
 
         // Tab completes a prefix to the full label, diacritics included.
@@ -50,6 +52,7 @@ struct TerminalTests {
         #expect(screen.contains("✗ Prioritate  Normală, corect: Ridicată"))
         #expect(screen.contains("✓ Gravitate   Critică"))
         #expect(screen.contains("Regula sales-stopped (IV, HelpDesk, ex. 1)"))
+        #expect(screen.contains("  cluj-pharmacy-pos-no-db"))
         #expect(screen.contains("2 ore"))
 
         // Ctrl-D on an empty line ends with the summary.
