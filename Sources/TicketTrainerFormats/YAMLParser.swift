@@ -56,8 +56,10 @@ public struct YAMLParser {
 typealias ParseInput = YAMLEventReader.Input
 
 extension YAMLEventReader.Input {
-    /// The whole text, read only to place an error; a file that cannot be read is empty.
-    func contents(limit: Int) -> [UInt8] {
+    /// The start of the text, read again only to place an error: at most `limit` bytes,
+    /// and no more lines than `lines` (counting LF and CR alike); a file that cannot be
+    /// read gives nothing.
+    func contents(limit: Int, lines: Int = .max) -> [UInt8] {
         switch self {
         case .bytes(let bytes):
             return bytes
@@ -66,9 +68,14 @@ extension YAMLEventReader.Input {
             defer { fclose(stream) }
             var bytes: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-            while bytes.count < limit {
-                let count = fread(&chunk, 1, chunk.count, stream)
+            var lineFeeds = 0
+            var returns = 0
+            while bytes.count < limit && max(lineFeeds, returns) <= lines {
+                let count = fread(&chunk, 1, min(chunk.count, limit - bytes.count), stream)
                 guard count > 0 else { break }
+                for byte in chunk[..<count] {
+                    if byte == 0x0A { lineFeeds += 1 } else if byte == 0x0D { returns += 1 }
+                }
                 bytes += chunk[..<count]
             }
             return bytes
@@ -91,8 +98,8 @@ private struct ParseSession {
     /// The item of the streamed list being read, and how deep the parser is inside it.
     var item: YAMLTape
     var itemDepth = 0
-    /// The text, once an error needs it to place itself.
-    lazy var bytes: [UInt8] = input.contents(limit: limits.maximumFileSize)
+    /// As much of the text as placing libyaml's error needs, read when it does.
+    var bytes: [UInt8] = []
 
     init(
         input: ParseInput, file: String, limits: YAMLLimits, streaming: YAMLParser.Streaming?
@@ -229,6 +236,7 @@ private struct ParseSession {
         let problem = failure.problem ?? "the file cannot be read"
 
         if failure.isReaderError {
+            bytes = input.contents(limit: min(limits.maximumFileSize, failure.offset + 8))
             let at = locationOfByte(startOfSequence(around: failure.offset))
             if problem.contains("UTF-8") || problem.contains("octet")
                 || problem.contains("invalid Unicode character")
@@ -238,12 +246,15 @@ private struct ParseSession {
                 fail(
                     at: at, "a control character that YAML does not allow",
                     note: "remove it, or write it as an escape inside double quotes")
+            } else if problem == "input error" {
+                fail(at: at, "the file could not be read to the end (libyaml: input error)")
             } else {
                 fail(at: at, problem)
             }
             return
         }
 
+        bytes = input.contents(limit: limits.maximumFileSize, lines: failure.line)
         let at = location(line: failure.line, column: failure.column)
         if character(at: at) == "\t" {
             fail(at: at, "a tab used for indentation", note: "indent with spaces only")
@@ -301,7 +312,7 @@ private struct ParseSession {
 
     /// libyaml reports a truncated UTF-8 sequence at the byte after its lead byte; the
     /// trainer needs the lead byte, where the broken character begins.
-    private mutating func startOfSequence(around offset: Int) -> Int {
+    private func startOfSequence(around offset: Int) -> Int {
         for back in 1...3 where offset - back >= 0 && offset - back < bytes.count {
             let byte = bytes[offset - back]
             if byte < 0x80 { break }
@@ -333,7 +344,7 @@ private struct ParseSession {
     }
 
     /// The line and column of a byte offset, counting characters, not bytes, for the column.
-    private mutating func locationOfByte(_ offset: Int) -> SourceLocation {
+    private func locationOfByte(_ offset: Int) -> SourceLocation {
         let bytes = self.bytes
         var line = 1
         var column = 1
@@ -353,7 +364,7 @@ private struct ParseSession {
     }
 
     /// The character a location points at, to explain libyaml's errors.
-    private mutating func character(at location: SourceLocation) -> Character? {
+    private func character(at location: SourceLocation) -> Character? {
         let bytes = self.bytes
         var line = 1
         var index = 0
