@@ -62,14 +62,20 @@ public struct ScenarioExplanation {
 
         screen.say()
         screen.say(romanian ? "Răspunsul, pe câmpuri:" : "The answer, field by field:")
+        // Labels padded to one width, so that the reasons after them line up.
+        let labelWidth = lesson.fields.compactMap { key[$0.id].label }.map(DisplayWidth.of).max()
         for field in lesson.fields {
             let name = DisplayWidth.pad(screen.name(of: field.id), to: screen.nameWidth)
             let verdict: String
             switch key[field.id] {
             case .rule(let label, let rule):
-                verdict = label + style.dim(romanian ? "  prin \(rule.id)" : "  by \(rule.id)")
+                verdict =
+                    DisplayWidth.pad(label, to: labelWidth ?? 0)
+                    + style.dim(romanian ? "  prin \(rule.id)" : "  by \(rule.id)")
             case .stated(let label):
-                verdict = label + style.dim("  (\(strings.statedByScenario))")
+                verdict =
+                    DisplayWidth.pad(label, to: labelWidth ?? 0)
+                    + style.dim("  (\(strings.statedByScenario))")
             case .notGraded(let silence):
                 let why = silence.map { ": " + SafeText.visible($0.note[strings.language]) } ?? ""
                 verdict = style.warn((romanian ? "nu se notează" : "not graded") + why)
