@@ -46,6 +46,9 @@ public struct QuizSession: Sendable {
 
     public var isFinished: Bool { results.count >= questions.count }
 
+    /// Whether anything at all was answered, a field of the current ticket included.
+    public var hasAnswers: Bool { !results.isEmpty || !pending.isEmpty }
+
     /// The ticket being asked, if any is left.
     public var currentQuestion: Question? {
         isFinished ? nil : questions[results.count]

@@ -143,8 +143,12 @@ public final class QuizRunner {
             screen.testResult(session)
         case (.finalTest, .stopped):
             screen.say()
+            // With nothing answered nothing is kept, so there is nothing to resume.
             screen.paragraph(
-                strings.unfinished(answered: session.results.count, of: session.questions.count))
+                session.hasAnswers
+                    ? strings.unfinished(
+                        answered: session.results.count, of: session.questions.count)
+                    : strings.notBegun)
         case (.practice, _):
             screen.say()
             screen.say(screen.style.bold(strings.practiceOver))

@@ -2,9 +2,13 @@ import Foundation
 import TicketTrainerCore
 
 /// The result of a run as one JSON object, for scripts and CI.
+///
+/// A final test that is not finished can still be resumed, so its object holds only what
+/// was answered: no score, no right answers, nothing that says which answers were right.
 public enum ResultJSON {
     public static func render(_ session: QuizSession, finished: Bool) -> String {
         let score = session.score
+        let open = session.mode == .finalTest && !finished
         let questions = session.results.map { result -> [String: Any] in
             let key = result.question.key
             var expected: [String: String] = [:]
@@ -19,6 +23,7 @@ public enum ResultJSON {
             for field in result.question.fields {
                 answers[field.rawValue] = result.answers[field] ?? NSNull()
             }
+            if open { return ["id": result.question.scenario.id, "answers": answers] }
             return [
                 "id": result.question.scenario.id,
                 "answers": answers,
@@ -29,17 +34,19 @@ public enum ResultJSON {
                 "max": result.possible,
             ]
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "lesson": session.lesson.id,
             "mode": session.mode.rawValue,
             "finished": finished,
-            "score": score.points,
-            "max": score.possible,
-            "percent": (score.percent * 100).rounded() / 100,
             "pass_mark": session.lesson.passMark,
             "passed": finished && session.passed,
             "questions": questions,
         ]
+        if !open {
+            object["score"] = score.points
+            object["max"] = score.possible
+            object["percent"] = (score.percent * 100).rounded() / 100
+        }
         return JSONText.render(object)
     }
 }

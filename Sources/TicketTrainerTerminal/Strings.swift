@@ -208,6 +208,12 @@ public struct Strings: Sendable {
         return pick("ai răspuns \(given), corect: \(right)", "you said \(given), right: \(right)")
     }
 
+    public var notBegun: String {
+        pick(
+            "Testul s-a oprit înainte de primul răspuns; nu s-a păstrat nimic.",
+            "The test stopped before the first answer; nothing was kept.")
+    }
+
     public func unfinished(answered: Int, of total: Int) -> String {
         pick(
             "Testul nu s-a încheiat: ai terminat \(answered) din \(total) tichete. Răspunsurile "

@@ -91,13 +91,14 @@ struct PipedTestTests {
         let lines = ["remote", "ridicata", "1", "help desk", "ri", "crit"]
         let result = try runTest(lines)
 
-        #expect(result["score"] as? Int == 6)
+        // The test stops after ticket 2, so it is not graded yet: only the answers show.
+        #expect(result["score"] == nil)
         #expect(result["finished"] as? Bool == false)
         #expect(result["passed"] as? Bool == false)
         let questions = try #require(result["questions"] as? [[String: Any]])
         #expect(questions.count == 2)
-        let answers = questions.first?["answers"] as? [String: String]
-        #expect(answers == ["type": "HelpDesk", "priority": "Ridicată", "severity": "Critică"])
+        let right = ["type": "HelpDesk", "priority": "Ridicată", "severity": "Critică"]
+        #expect(questions.map { $0["answers"] as? [String: String] } == [right, right])
     }
 
     @Test("an unknown answer is asked again, never scored")

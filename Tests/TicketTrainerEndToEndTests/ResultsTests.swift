@@ -96,8 +96,16 @@ struct ResultsTests {
 
         // One ticket answered, then the input ends: the test stops, open to --resume.
         let stopped = try Harness.run(
-            ["test", "--in-order"], input: first + "\n", environment: environment)
+            ["test", "--in-order", "--json"], input: first + "\n", environment: environment)
         #expect(stopped.status == 0)
+        // Its result object holds the answers given and nothing that grades them.
+        let result = try #require(
+            try JSONSerialization.jsonObject(with: Data(stopped.output.utf8)) as? [String: Any])
+        #expect(result["finished"] as? Bool == false)
+        #expect(result["score"] == nil)
+        let asked = try #require(result["questions"] as? [[String: Any]])
+        #expect(asked.count == 1)
+        #expect(asked.first?["correct"] == nil && asked.first?["expected"] == nil)
 
         let history = try Harness.run(["history", "--json"], environment: environment)
         let listed = try #require(
