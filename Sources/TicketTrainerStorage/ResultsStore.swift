@@ -353,6 +353,14 @@ public final class ResultsStore {
             trainees: trainees)
     }
 
+    /// The lessons the attempts were on, of one trainee or, with nil, of everyone.
+    public func lessons(trainee: String?) throws(StorageError) -> Set<String> {
+        let filter = trainee == nil ? "" : " WHERE trainee = ?"
+        let rows = try database.query(
+            "SELECT DISTINCT lesson FROM attempts" + filter, trainee.map { [.text($0)] } ?? [])
+        return Set(rows.compactMap { $0.first?.text })
+    }
+
     /// One attempt by id, or the trainee's newest when `id` is nil.
     public func attempt(_ id: Int64?, trainee: String) throws(StorageError) -> AttemptRecord? {
         let all = try attempts(trainee: trainee)

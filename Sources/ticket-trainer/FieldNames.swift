@@ -8,10 +8,14 @@ struct FieldNames {
     /// lesson, so fields are listed in the order they are asked.
     private var known: [String: (name: String, place: Int)] = [:]
 
-    /// Reads the bundled lessons; with none found, every field shows its id.
-    init(_ language: Language) {
+    /// The names from the bundled lessons, when the results are all on those lessons. A
+    /// result on another lesson may use the same id for another field, so then every field
+    /// shows its id.
+    init(_ language: Language, forResultsOn lessonIDs: Set<String>) {
         guard let root = BundledFiles.root() else { return }
-        for lesson in CourseLoader().load([root + "/Lessons"]).lessons {
+        let lessons = CourseLoader().load([root + "/Lessons"]).lessons
+        guard lessonIDs.isSubset(of: Set(lessons.map(\.id))) else { return }
+        for lesson in lessons where lessonIDs.contains(lesson.id) {
             for (place, field) in lesson.fields.enumerated() where known[field.id.rawValue] == nil {
                 known[field.id.rawValue] = (field.name[language], place)
             }

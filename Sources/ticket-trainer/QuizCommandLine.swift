@@ -140,8 +140,17 @@ struct QuizCommandLine {
                 "'--resume' continues a final test: use 'ticket-trainer test --resume'")
             return nil
         }
+        guard options.seed == nil && !options.inOrder else {
+            Diagnostics.fail(
+                "a resumed test keeps the order it began with",
+                note: "leave out --seed and --in-order")
+            return nil
+        }
         guard let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id) else {
-            Diagnostics.fail("\(trainee) has no unfinished final test to resume")
+            Diagnostics.fail(
+                "\(trainee) has no unfinished final test of lesson '\(lesson.id)' to resume",
+                note: "a test of another lesson resumes with that lesson's --lesson and --scenarios"
+            )
             return nil
         }
         let byID = Dictionary(

@@ -14,7 +14,7 @@ struct ReportCommandLine {
             guard options.arguments.count == 1, let id = Int64(argument) else {
                 Console.error.line(
                     "ticket-trainer: error: 'report' takes one attempt number, "
-                        + "as 'history --json' lists them")
+                        + "as 'history' lists them")
                 return 2
             }
             attemptID = id
@@ -44,7 +44,7 @@ struct ReportCommandLine {
                 date: attempt.startedAt,
                 finished: attempt.status == "finished", passed: attempt.passed, rows: rows,
                 strings: Strings(language))
-            report.fieldNames = FieldNames(language).byID
+            report.fieldNames = FieldNames(language, forResultsOn: [attempt.lesson]).byID
             switch options.reportFormat ?? "md" {
             case "html": Console.output.write(report.html() + "\n")
             case "csv": Console.output.write(report.csv())

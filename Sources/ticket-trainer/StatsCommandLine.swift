@@ -37,7 +37,8 @@ struct StatsCommandLine {
         let style = Style.detect()
         let who = trainee ?? (romanian ? "toți cursanții" : "every trainee")
         Console.output.line(style.bold((romanian ? "Pe câmpuri, " : "By field, ") + who + ":"))
-        let fields = FieldNames(language)
+        let fields = FieldNames(
+            language, forResultsOn: (try? store.lessons(trainee: trainee)) ?? [])
         table(
             accuracy.byField.sorted { fields.lessonOrder($0.name, $1.name) }.map { tally in
                 var named = tally

@@ -124,6 +124,35 @@ struct ResultsTests {
         #expect((tallies["fields"] as? [Any])?.isEmpty == true)
     }
 
+    @Test("results on a lesson that is not bundled show its fields by id, not by our names")
+    func otherLessonKeepsIds() throws {
+        let folder = try Harness.temporaryFolder()
+        let lesson = try String(
+            contentsOf: Harness.root.appendingPathComponent("Lessons/crm-ticket-monitor.yaml"),
+            encoding: .utf8
+        ).replacingOccurrences(of: "lesson: crm-ticket-monitor", with: "lesson: other")
+        let scenarios = try String(
+            contentsOf: Harness.root.appendingPathComponent("Scenarios/practice.yaml"),
+            encoding: .utf8
+        ).replacingOccurrences(of: "lesson: crm-ticket-monitor", with: "lesson: other")
+        let lessonPath = folder.appendingPathComponent("other.yaml").path
+        let scenarioPath = folder.appendingPathComponent("other-practice.yaml").path
+        try lesson.write(toFile: lessonPath, atomically: true, encoding: .utf8)
+        try scenarios.write(toFile: scenarioPath, atomically: true, encoding: .utf8)
+
+        let environment = ["TICKET_TRAINER_DATA_DIR": folder.path, "USER": "dan"]
+        let run = try Harness.run(
+            ["practice", "--in-order", "--lesson", lessonPath, "--scenarios", scenarioPath],
+            input: "1,1,1\n", environment: environment)
+        #expect(run.status == 0)
+
+        // 'other' may call its fields anything; our lesson's names would be a guess.
+        let stats = try Harness.run(["stats", "--lang", "ro"], environment: environment)
+        let fieldLines = stats.output.split(separator: "\n").dropFirst().prefix(3)
+            .map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(fieldLines == ["priority", "severity", "type"])
+    }
+
     @Test("a session left before any answer leaves no trace in the history")
     func emptySessionLeavesNoTrace() throws {
         let data = try Harness.temporaryFolder().path
