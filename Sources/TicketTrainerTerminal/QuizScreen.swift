@@ -143,7 +143,7 @@ public struct QuizScreen: Sendable {
         }
         explainRules(for: result.question, indent: "  ")
         // Now that the answers are in, the id can be named, for 'explain' and for trainers.
-        say(style.dim("  " + SafeText.visible(result.question.scenario.id)))
+        say(style.dim("  " + strings.scenarioID(SafeText.visible(result.question.scenario.id))))
     }
 
     /// Each rule that decided a field of the ticket, once, with its explanation.

@@ -208,6 +208,11 @@ public struct Strings: Sendable {
         return pick("ai răspuns \(given), corect: \(right)", "you said \(given), right: \(right)")
     }
 
+    /// The scenario's id, for `explain` and for trainers.
+    public func scenarioID(_ id: String) -> String {
+        pick("scenariul \(id)", "scenario \(id)")
+    }
+
     public var notBegun: String {
         pick(
             "Testul s-a oprit înainte de primul răspuns; nu s-a păstrat nimic.",

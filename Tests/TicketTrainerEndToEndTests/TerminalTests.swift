@@ -52,7 +52,7 @@ struct TerminalTests {
         #expect(screen.contains("✗ Prioritate  Normală, corect: Ridicată"))
         #expect(screen.contains("✓ Gravitate   Critică"))
         #expect(screen.contains("Regula sales-stopped (IV, HelpDesk, ex. 1)"))
-        #expect(screen.contains("  cluj-pharmacy-pos-no-db"))
+        #expect(screen.contains("  scenariul cluj-pharmacy-pos-no-db"))
         #expect(screen.contains("2 ore"))
 
         // Ctrl-D on an empty line ends with the summary.
