@@ -16,43 +16,35 @@ struct DecisionTable: Sendable {
     /// One fact, as much of it as placing a value needs.
     private struct Digit: Sendable {
         var fact: FactID
-        /// The words of a choice fact; nil for a boolean, whose `true` is 0 and `false` 1.
-        var words: [String]?
-        var radix: Int
+        var values: [FactValue]
         /// The place of the value a scenario gets by leaving the fact out, if it has one.
         var placeOfDefault: Int?
     }
 
     /// Nil when the lesson has more combinations than `limit`.
     init?(lesson: Lesson, limit: Int = sizeLimit, decide: (Facts) -> Decision) {
+        let digits = lesson.facts.map { fact in
+            Digit(
+                fact: fact.id, values: fact.values,
+                placeOfDefault: fact.defaultValue.flatMap { fact.values.firstIndex(of: $0) })
+        }
         var count = 1
-        for fact in lesson.facts {
-            let (product, overflow) = count.multipliedReportingOverflow(by: fact.values.count)
-            guard !overflow, product <= limit, !fact.values.isEmpty else { return nil }
+        for digit in digits {
+            let (product, overflow) = count.multipliedReportingOverflow(by: digit.values.count)
+            guard !overflow, product <= limit, !digit.values.isEmpty else { return nil }
             count = product
         }
         guard count <= limit else { return nil }
-        digits = lesson.facts.map { fact in
-            let placeOfDefault = fact.defaultValue.flatMap { fact.values.firstIndex(of: $0) }
-            return switch fact.kind {
-            case .boolean:
-                Digit(fact: fact.id, words: nil, radix: 2, placeOfDefault: placeOfDefault)
-            case .choice(let words):
-                Digit(
-                    fact: fact.id, words: words, radix: words.count,
-                    placeOfDefault: placeOfDefault)
-            }
-        }
+        self.digits = digits
 
         var decisions: [Decision] = []
         decisions.reserveCapacity(count)
         for index in 0..<count {
             var combination: Facts = [:]
             var rest = index
-            for fact in lesson.facts.reversed() {
-                let values = fact.values
-                combination[fact.id] = values[rest % values.count]
-                rest /= values.count
+            for digit in digits.reversed() {
+                combination[digit.fact] = digit.values[rest % digit.values.count]
+                rest /= digit.values.count
             }
             decisions.append(decide(combination))
         }
@@ -65,14 +57,13 @@ struct DecisionTable: Sendable {
         var index = 0
         for digit in digits {
             let place: Int?
-            switch (given[digit.fact], digit.words) {
-            case (nil, _): place = digit.placeOfDefault
-            case (.boolean(let truth)?, nil): place = truth ? 0 : 1
-            case (.choice(let word)?, let words?): place = words.firstIndex(of: word)
-            default: place = nil
+            if let value = given[digit.fact] {
+                place = digit.values.firstIndex(of: value)
+            } else {
+                place = digit.placeOfDefault
             }
             guard let place else { return nil }
-            index = index * digit.radix + place
+            index = index * digit.values.count + place
         }
         return decisions[index]
     }

@@ -54,10 +54,11 @@ public struct CourseLoader: Sendable {
                 course.diagnostics += read.parseDiagnostics
                 continue
             }
+            let kind = kind(of: root)
             // A scenario file's parse findings wait for its decoding, which may read it again.
-            if kind(of: root) != .scenarios { course.diagnostics += read.parseDiagnostics }
+            if kind != .scenarios { course.diagnostics += read.parseDiagnostics }
 
-            switch kind(of: root) {
+            switch kind {
             case .lesson:
                 course.lessonFiles.append(file)
                 add(lessonIn: root, to: &course)

@@ -55,4 +55,7 @@ struct YAMLReadFailure: Sendable {
 extension YAMLEvent {
     var opensContainer: Bool { kind == .sequenceStart || kind == .mappingStart }
     var closesContainer: Bool { kind == .sequenceEnd || kind == .mappingEnd }
+
+    /// Where a scalar's UTF-8 text lies in the text that came with it.
+    var textRange: Range<Int> { Int(textStart)..<Int(textStart) + Int(textCount) }
 }

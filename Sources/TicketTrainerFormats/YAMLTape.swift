@@ -19,9 +19,8 @@ struct YAMLTape: Sendable {
     mutating func append(_ event: YAMLEvent, from batchText: [UInt8]) {
         var copy = event
         if event.kind == .scalar {
-            let start = Int(event.textStart)
             copy.textStart = Int32(truncatingIfNeeded: text.count)
-            text.append(contentsOf: batchText[start..<start + Int(event.textCount)])
+            text.append(contentsOf: batchText[event.textRange])
         }
         events.append(copy)
     }
@@ -39,8 +38,7 @@ struct YAMLTape: Sendable {
 
     /// A scalar's text, as bytes in the tape.
     func bytes(_ event: YAMLEvent) -> ArraySlice<UInt8> {
-        let start = Int(event.textStart)
-        return text[start..<start + Int(event.textCount)]
+        text[event.textRange]
     }
 
     /// Whether a scalar's text is exactly these bytes; no string is made to find out.

@@ -67,9 +67,7 @@ struct YAMLTreeBuilder {
         let at = SourceLocation(file: file, line: Int(event.line), column: Int(event.column))
         switch event.kind {
         case .scalar:
-            let start = Int(event.textStart)
-            let value = String(
-                decoding: text[start..<start + Int(event.textCount)], as: UTF8.self)
+            let value = String(decoding: text[event.textRange], as: UTF8.self)
             add(YAMLNode(.scalar(value, quoted: event.quoted), at: at))
         case .sequenceStart, .mappingStart:
             var builder = Builder(location: at, isMapping: event.kind == .mappingStart)

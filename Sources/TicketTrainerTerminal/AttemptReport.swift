@@ -78,11 +78,7 @@ public struct AttemptReport: Sendable {
         return passed ? strings.passed : strings.failed
     }
 
-    var dateText: String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    var dateText: String { DateText().minute(date) }
 
     var romanian: Bool { strings.language == .romanian }
 

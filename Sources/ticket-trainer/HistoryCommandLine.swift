@@ -31,9 +31,8 @@ struct HistoryCommandLine {
             return 0
         }
 
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         let style = Style.detect()
+        let dates = DateText()
         let rows = attempts.map { attempt -> [String] in
             let mode =
                 attempt.mode == .finalTest
@@ -56,7 +55,7 @@ struct HistoryCommandLine {
             default: outcome = romanian ? "neterminată" : "unfinished"
             }
             return [
-                "\(attempt.id)", formatter.string(from: attempt.startedAt), mode, score, outcome,
+                "\(attempt.id)", dates.minute(attempt.startedAt), mode, score, outcome,
             ]
         }
         // The number is what 'report N' takes.
@@ -82,14 +81,15 @@ struct HistoryCommandLine {
     private func json(_ attempts: [AttemptRecord]) -> String {
         let formatter = ISO8601DateFormatter()
         let list = attempts.map { attempt -> [String: Any] in
-            [
+            // A final test's score shows once it is finished, not while it can go on.
+            let score = attempt.isOpenTest ? nil : attempt.score
+            let possible = attempt.isOpenTest ? nil : attempt.possible
+            return [
                 "id": attempt.id, "trainee": attempt.trainee, "lesson": attempt.lesson,
                 "mode": attempt.mode.rawValue,
                 "started_at": formatter.string(from: attempt.startedAt),
-                "status": attempt.status,
-                "score": attempt.isOpenTest ? NSNull() : attempt.score ?? NSNull(),
-                "max": attempt.isOpenTest ? NSNull() : attempt.possible ?? NSNull(),
-                "passed": attempt.passed ?? NSNull(),
+                "status": attempt.status, "score": score ?? NSNull(),
+                "max": possible ?? NSNull(), "passed": attempt.passed ?? NSNull(),
             ]
         }
         return JSONText.render(["attempts": list])

@@ -107,9 +107,7 @@ struct QuizCommandLine {
             if mode == .finalTest,
                 let open = try store.unfinishedTest(trainee: trainee, lesson: lesson.id)
             {
-                let formatter = DateFormatter()
-                formatter.dateFormat = "yyyy-MM-dd HH:mm"
-                let when = formatter.string(from: open.startedAt)
+                let when = DateText().minute(open.startedAt)
                 let done = try store.answers(of: open.id).completed.count
                 let total = open.order.count
                 // A new test with an answer takes the older one's place for --resume.
@@ -175,9 +173,7 @@ struct QuizCommandLine {
         let pending = (saved.given[results.count] ?? [:]).compactMapValues { $0 }
         session.restore(results, pending: pending)
 
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let when = formatter.string(from: open.startedAt)
+        let when = DateText().minute(open.startedAt)
         // With --json, standard output holds the result object alone.
         (options.json ? Console.error : Console.output).line(
             language == .romanian

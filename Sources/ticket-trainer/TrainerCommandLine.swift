@@ -55,9 +55,7 @@ struct TrainerCommandLine {
         let named = options.arguments + options.lessonPaths + options.scenarioPaths
         let lessonJoinedUnasked =
             !named.isEmpty
-            && !course.lessonFiles.contains { file in
-                named.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-            }
+            && !course.lessonFiles.contains { Course.file($0, isUnder: named) }
 
         var findings = course.diagnostics
         var coverage: [(lesson: Lesson, rule: Rule, scenarios: Int)] = []

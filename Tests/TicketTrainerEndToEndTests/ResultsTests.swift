@@ -148,9 +148,7 @@ struct ResultsTests {
 
         // 'other' may call its fields anything; our lesson's names would be a guess.
         let stats = try Harness.run(["stats", "--lang", "ro"], environment: environment)
-        let fieldLines = stats.output.split(separator: "\n").dropFirst().prefix(3)
-            .map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(fieldLines == ["priority", "severity", "type"])
+        #expect(Self.fieldNames(inStats: stats.output) == ["priority", "severity", "type"])
     }
 
     @Test("a session left before any answer leaves no trace in the history")
@@ -198,9 +196,14 @@ struct ResultsTests {
 
         // On screen, fields are named as the lesson names them, in the order it asks them.
         let text = try Harness.run(["stats", "--lang", "ro"], environment: environment)
-        let fieldLines = text.output.split(separator: "\n").dropFirst().prefix(3)
+        #expect(Self.fieldNames(inStats: text.output) == ["Tip", "Prioritate", "Gravitate"])
+    }
+
+    /// The first word of each of the three rows under the heading of `stats`' text: the
+    /// fields as it names them, in its order.
+    static func fieldNames(inStats output: String) -> [String] {
+        output.split(separator: "\n").dropFirst().prefix(3)
             .map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(fieldLines == ["Tip", "Prioritate", "Gravitate"])
     }
 
     @Test("report gives the attempt as Markdown, CSV, JSON and one self-contained page")

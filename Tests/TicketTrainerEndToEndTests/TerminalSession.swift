@@ -62,11 +62,25 @@ final class TerminalSession {
     /// Waits until the screen shows `text`, up to `seconds`; returns the screen either way.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 20) throws -> String {
+        try poll(seconds: seconds, reading: screen) { $0.contains(text) }
+    }
+
+    /// Waits until the last line of the screen is `text`, or the time is up; the last
+    /// line either way.
+    @discardableResult
+    func waitForLastLine(_ text: String, seconds: Double = 20) throws -> String {
+        try poll(seconds: seconds, reading: lastLine) { $0 == text }
+    }
+
+    /// Reads until what is read is `wanted`, or the time is up; the last reading.
+    private func poll(
+        seconds: Double, reading read: () throws -> String, until wanted: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
+            last = try read()
+            if wanted(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
         return last
@@ -74,20 +88,6 @@ final class TerminalSession {
 
     /// The last row that is not blank: where the cursor's prompt usually is. tmux drops
     /// trailing spaces, so an empty prompt `tip> ` reads as `tip>`.
-    /// Waits until the last line of the screen is `text`, or the time is up; the last
-    /// line either way.
-    @discardableResult
-    func waitForLastLine(_ text: String, seconds: Double = 20) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try lastLine()
-            if last == text { return last }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return last
-    }
-
     func lastLine() throws -> String {
         try screen().split(separator: "\n").last.map(String.init) ?? ""
     }

@@ -4,12 +4,17 @@ import Testing
 /// The REPL on a pseudo-terminal: what a trainee types, and what the screen shows.
 @Suite("practice on a terminal", .serialized)
 struct TerminalTests {
+    /// A UTF-8 terminal for a trainee of its own: home and history in a new folder.
+    static func freshTrainee() throws -> [String: String] {
+        let state = try Harness.temporaryFolder().path
+        return ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "HOME": state]
+    }
+
     @Test("Tab completes, Ctrl-C drops the line, feedback follows, Ctrl-D ends")
     func practiceTicket() throws {
-        let state = try Harness.temporaryFolder()
+        let environment = try Self.freshTrainee()
         let terminal = try TerminalSession(
-            ["practice", "--in-order", "--lang", "ro"],
-            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path])
+            ["practice", "--in-order", "--lang", "ro"], environment: environment)
 
         var screen = try terminal.waitFor("tip>")
         #expect(screen.contains("Tichetul 1 din 28"))
@@ -63,6 +68,7 @@ struct TerminalTests {
         #expect(screen.contains("Punctaj: 2 din 3"))
 
         // Every answer went into the history file under XDG_STATE_HOME.
+        let state = URL(fileURLWithPath: try #require(environment["XDG_STATE_HOME"]))
         let history = try String(
             contentsOf: state.appendingPathComponent("ticket-trainer/history"), encoding: .utf8)
         #expect(history.contains("normala"))
@@ -70,9 +76,8 @@ struct TerminalTests {
 
     @Test("after Ctrl-Z and fg in a shell, the line is drawn again and editing goes on")
     func suspendAndResume() throws {
-        let state = try Harness.temporaryFolder()
         let terminal = try TerminalSession(
-            [], environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path],
+            [], environment: try Self.freshTrainee(),
             inShell: true)
         try terminal.type(
             TerminalSession.shellCommand(["practice", "--in-order", "--lang", "en"]))
@@ -98,10 +103,9 @@ struct TerminalTests {
 
     @Test("a long line stays one line to edit when the window narrows and widens")
     func resizeMidLine() throws {
-        let state = try Harness.temporaryFolder()
         let terminal = try TerminalSession(
             ["practice", "--in-order", "--lang", "en"],
-            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path],
+            environment: try Self.freshTrainee(),
             columns: 80, rows: 24)
         try terminal.waitFor("type>")
         let typed = String(repeating: "abcdefghij", count: 6)
@@ -130,10 +134,9 @@ struct TerminalTests {
 
     @Test("the interface is English with --lang en, and help lists the commands")
     func englishHelp() throws {
-        let state = try Harness.temporaryFolder()
         let terminal = try TerminalSession(
             ["test", "--in-order", "--lang", "en"],
-            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state.path, "HOME": state.path])
+            environment: try Self.freshTrainee())
 
         try terminal.waitFor("type>")
         try terminal.type("help")
